@@ -1,0 +1,3 @@
+export { launchChromium, watchPage, CHROMIUM_PATH, CHROMIUM_ARGS } from './chromium.ts';
+export { createManualClock, createSeededRandom, type ManualClock } from './manual.ts';
+export { createMemoryStore } from '@compagnon/core';

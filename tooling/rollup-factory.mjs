@@ -1,0 +1,57 @@
+// One factory turning a table of entries into every format we ship (floating-ui's defineRollupConfig):
+// ESM for bundlers and Node, `.d.ts`, and the minified IIFE for the script tag.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { dts } from 'rollup-plugin-dts';
+import { budget } from './budgets.mjs';
+
+const esbuildOptions = (dev) => ({
+  target: 'es2020',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  define: { __DEV__: String(dev) },
+  tsconfig: 'tsconfig.json',
+});
+
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+/**
+ * @param {Array<{ input: string, dir: string, name?: string, formats: Array<'esm'|'dts'|'iife'>,
+ *   global?: string, gzipBudget?: number, iifeFile?: string }>} entries
+ */
+export function defineBuild(entries) {
+  const configs = [];
+  for (const e of entries) {
+    const name = e.name ?? 'index';
+    if (e.formats.includes('esm')) {
+      configs.push({
+        input: e.input,
+        external: isBare,
+        plugins: [esbuild(esbuildOptions(false))],
+        output: { file: `${e.dir}/${name}.js`, format: 'es', sourcemap: true },
+      });
+    }
+    if (e.formats.includes('dts')) {
+      configs.push({
+        input: e.input,
+        external: isBare,
+        plugins: [dts({ tsconfig: 'tsconfig.json' })],
+        output: { file: `${e.dir}/${name}.d.ts`, format: 'es' },
+      });
+    }
+    if (e.formats.includes('iife')) {
+      configs.push({
+        input: e.input,
+        plugins: [
+          nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }),
+          esbuild(esbuildOptions(false)),
+          terser({ ecma: 2020, module: false, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
+          ...(e.gzipBudget ? [budget({ gzip: e.gzipBudget })] : []),
+        ],
+        output: { file: `${e.dir}/${e.iifeFile ?? `${name}.iife.js`}`, format: 'iife', name: e.global, sourcemap: true },
+      });
+    }
+  }
+  return configs;
+}
