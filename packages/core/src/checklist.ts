@@ -1,0 +1,54 @@
+// Checklist items complete on signals the sdk observes (a guide finished, a URL visited, a click, a custom
+// event); the checklist completes with its last item.
+import type { ChecklistGuide, ChecklistItem } from '@compagnon/schema';
+import { type DismissReason, type Effect, persist, report } from './effects.ts';
+import { guideVersion, isFinished } from './eligibility.ts';
+import type { ProgressRecord } from './progress.ts';
+import { type UrlParts, matchUrl } from './url.ts';
+
+export type ChecklistSignal =
+  | { kind: 'guide_completed'; guide: string }
+  | { kind: 'url'; url: UrlParts }
+  /** `matches` is usually `(s) => clickedElement.closest(s) !== null`. */
+  | { kind: 'click'; matches: (selector: string) => boolean }
+  | { kind: 'event'; name: string };
+
+export type ChecklistEvent = { type: 'item_done'; item: string } | { type: 'dismiss'; reason?: DismissReason };
+
+export function checklistSignalMatches(item: ChecklistItem, signal: ChecklistSignal): boolean {
+  const when = item.doneWhen;
+  if ('guide' in when) return signal.kind === 'guide_completed' && signal.guide === when.guide;
+  if ('url' in when) return signal.kind === 'url' && matchUrl(when.url, signal.url);
+  if ('event' in when) return signal.kind === 'event' && signal.name === when.event;
+  if (signal.kind !== 'click') return false;
+  try {
+    return signal.matches(when.click);
+  } catch {
+    return false; // an invalid selector makes Element.matches throw a SyntaxError: no match, no crash
+  }
+}
+
+export function checklistTransition(
+  guide: ChecklistGuide,
+  record: ProgressRecord | undefined,
+  event: ChecklistEvent,
+  now: number,
+): { record: ProgressRecord | undefined; effects: Effect[] } {
+  const id = guide.id;
+  const same = { record, effects: [] };
+  if (isFinished(guide, record)) return same;
+  const base = { version: guideVersion(guide), startedAt: record?.startedAt ?? now, updatedAt: now };
+  // Items done under an older version stay done: item ids outlive content edits.
+  const items = record?.items ?? [];
+  if (event.type === 'dismiss') {
+    const next: ProgressRecord = { ...base, status: 'dismissed', items };
+    return { record: next, effects: [persist(id, next), report('guide_dismissed', id, { props: { reason: event.reason ?? 'close' } }), { type: 'close', guide: id }] };
+  }
+  if (items.includes(event.item) || !guide.items.some((i) => i.id === event.item)) return same;
+  const done = [...items, event.item];
+  const all = guide.items.every((i) => done.includes(i.id));
+  const next: ProgressRecord = all ? { ...base, status: 'completed', items: done, completedAt: now } : { ...base, status: 'active', items: done };
+  const effects = [persist(id, next), report('checklist_item_completed', id, { item: event.item })];
+  if (all) effects.push(report('checklist_completed', id), report('guide_completed', id));
+  return { record: next, effects };
+}

@@ -1,0 +1,34 @@
+// Turns a report effect into the wire event. Undefined fields are omitted so the JSON stays minimal and
+// the collector's schema (no nulls) accepts it.
+import type { CompagnonEvent } from '@compagnon/schema';
+import type { ReportEffect } from './effects.ts';
+
+export interface EventContext {
+  app: string;
+  user?: string;
+  session: string;
+  /** The user's populations at the time of the event. */
+  populations: string[];
+  /** The page URL, already stripped of query and fragment unless configured otherwise. */
+  url?: string;
+}
+
+export function makeEvent(report: ReportEffect, ctx: EventContext, guideVersion: number | undefined, id: string, now: number): CompagnonEvent {
+  const event: CompagnonEvent = {
+    id,
+    type: report.event,
+    ts: new Date(now).toISOString(),
+    app: ctx.app,
+    user: ctx.user,
+    session: ctx.session,
+    guide: report.guide,
+    guideVersion,
+    step: report.step,
+    item: report.item,
+    populations: [...ctx.populations],
+    url: ctx.url,
+    props: report.props,
+  };
+  for (const key of Object.keys(event) as (keyof CompagnonEvent)[]) if (event[key] === undefined) delete event[key];
+  return event;
+}

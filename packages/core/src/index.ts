@@ -1,0 +1,22 @@
+export type { Clock, Dispose, KeyValueStore, Logger, Platform, Random } from './platform.ts';
+export { type RuleContext, type UserProfile, evaluateRule, resolvePopulations } from './rules.ts';
+export { rolloutBucket } from './rollout.ts';
+export { DAY_MS, toTime } from './time.ts';
+export { type UrlParts, matchUrl, matchesTrigger } from './url.ts';
+export {
+  type GuideStatus,
+  type ProgressRecord,
+  type UserProgress,
+  loadProgress,
+  progressKey,
+  recordVisit,
+  saveRecord,
+} from './progress.ts';
+export { createMemoryStore } from './memory-store.ts';
+export { guideVersion, inAudience, isEligible, isFinished, startable } from './eligibility.ts';
+export { DISMISS_REASONS, type DismissReason, type Effect, type ReportEffect, type Transition } from './effects.ts';
+export { type TourEvent, type TourState, tourStateFrom, tourTransition } from './tour.ts';
+export { type TooltipEvent, tooltipTransition } from './tooltip.ts';
+export { type ChecklistEvent, type ChecklistSignal, checklistSignalMatches, checklistTransition } from './checklist.ts';
+export { type Schedule, type ScheduleInput, schedule } from './scheduler.ts';
+export { type EventContext, makeEvent } from './events.ts';

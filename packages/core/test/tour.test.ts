@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { type Effect, type TourEvent, type TourState, tourStateFrom, tourTransition } from '../src/index.ts';
+import { DAY, NOW, rec, tour } from './fixtures.ts';
+
+const guide = tour('expense-tour', { version: 2 });
+const T0 = NOW - 60_000;
+const active = (step: number): TourState => ({ status: 'active', step, startedAt: T0 });
+const saved = (status: 'active' | 'completed' | 'dismissed', step: number, startedAt = T0) => ({
+  type: 'persist', guide: 'expense-tour', record: { version: 2, status, step, startedAt, updatedAt: NOW },
+});
+const show = (step: number): Effect => ({ type: 'show', guide: 'expense-tour', step });
+const report = (event: string, extra: object = {}) => ({ type: 'report', event, guide: 'expense-tour', ...extra });
+const close = { type: 'close', guide: 'expense-tour' };
+
+type Case = [name: string, state: TourState, event: TourEvent, next: TourState, effects: unknown[]];
+
+const cases: Case[] = [
+  ['start from idle', { status: 'idle', step: 0 }, { type: 'start' }, { status: 'active', step: 0, startedAt: NOW },
+    [saved('active', 0, NOW), report('guide_started'), show(0), report('step_viewed', { step: 's1' })]],
+  ['start again after completion (manual start)', { status: 'completed', step: 2, startedAt: T0 }, { type: 'start' },
+    { status: 'active', step: 0, startedAt: NOW }, [saved('active', 0, NOW), report('guide_started'), show(0), report('step_viewed', { step: 's1' })]],
+  ['start while active does nothing', active(1), { type: 'start' }, active(1), []],
+  ['next', active(0), { type: 'next' }, active(1),
+    [saved('active', 1), report('step_completed', { step: 's1' }), show(1), report('step_viewed', { step: 's2' })]],
+  ['next on the last step completes', active(2), { type: 'next' }, { ...active(2), status: 'completed' },
+    [{ ...saved('completed', 2), record: { ...saved('completed', 2).record, completedAt: NOW } },
+      report('step_completed', { step: 's3' }), report('guide_completed', { props: { durationMs: 60_000 } }), close]],
+  ['back', active(2), { type: 'back' }, active(1), [saved('active', 1), show(1), report('step_viewed', { step: 's2' })]],
+  ['back on the first step does nothing', active(0), { type: 'back' }, active(0), []],
+  ['target clicked on a step that advances on click', active(1), { type: 'target_clicked' }, active(2),
+    [saved('active', 2), report('step_completed', { step: 's2' }), show(2), report('step_viewed', { step: 's3' })]],
+  ['target clicked on a step that does not', active(0), { type: 'target_clicked' }, active(0), []],
+  ['dismiss', active(1), { type: 'dismiss', reason: 'escape' }, { ...active(1), status: 'dismissed' },
+    [saved('dismissed', 1), report('guide_dismissed', { step: 's2', props: { reason: 'escape', step: 's2' } }), close]],
+  ['resume', active(1), { type: 'resume', step: 1 }, active(1), [show(1), report('step_viewed', { step: 's2' })]],
+  ['resume beyond the steps clamps and saves', active(7), { type: 'resume', step: 7 }, active(2),
+    [saved('active', 2), show(2), report('step_viewed', { step: 's3' })]],
+  ['resume below zero clamps', active(0), { type: 'resume', step: -3 }, active(0), [show(0), report('step_viewed', { step: 's1' })]],
+  ['next when idle does nothing', { status: 'idle', step: 0 }, { type: 'next' }, { status: 'idle', step: 0 }, []],
+  ['resume when idle does nothing', { status: 'idle', step: 0 }, { type: 'resume', step: 1 }, { status: 'idle', step: 0 }, []],
+  ['dismiss when completed does nothing', { status: 'completed', step: 2 }, { type: 'dismiss', reason: 'close' }, { status: 'completed', step: 2 }, []],
+  ['back when dismissed does nothing', { status: 'dismissed', step: 2 }, { type: 'back' }, { status: 'dismissed', step: 2 }, []],
+];
+
+describe('tourTransition', () => {
+  it.each(cases)('%s', (_name, state, event, next, effects) => {
+    expect(tourTransition(guide, state, event, NOW)).toEqual({ state: next, effects });
+  });
+
+  it.each(cases)('persists before reporting: %s', (_name, state, event) => {
+    const types = tourTransition(guide, state, event, NOW).effects.map((e) => e.type);
+    const lastPersist = types.lastIndexOf('persist');
+    expect(lastPersist === -1 || lastPersist < types.indexOf('report') || !types.includes('report')).toBe(true);
+  });
+
+  it('does not mutate the state it is given', () => {
+    const state = active(0);
+    tourTransition(guide, state, { type: 'next' }, NOW);
+    expect(state).toEqual(active(0));
+  });
+
+  it('omits durationMs when the start time is unknown', () => {
+    const { effects } = tourTransition(guide, { status: 'active', step: 2 }, { type: 'next' }, NOW);
+    expect(effects.find((e) => e.type === 'report' && e.event === 'guide_completed')).toEqual(report('guide_completed'));
+  });
+
+  it('runs a whole tour from start to completion', () => {
+    let state: TourState = { status: 'idle', step: 0 };
+    const events: string[] = [];
+    for (const event of [{ type: 'start' }, { type: 'next' }, { type: 'target_clicked' }, { type: 'next' }] as TourEvent[]) {
+      const t = tourTransition(guide, state, event, NOW);
+      state = t.state;
+      for (const e of t.effects) if (e.type === 'report') events.push(e.event);
+    }
+    expect(state.status).toBe('completed');
+    expect(events).toEqual(['guide_started', 'step_viewed', 'step_completed', 'step_viewed', 'step_completed', 'step_viewed', 'step_completed', 'guide_completed']);
+  });
+});
+
+describe('tourStateFrom', () => {
+  it.each([
+    ['no record: idle', undefined, { status: 'idle', step: 0 }],
+    ['in progress', rec('active', { step: 2 }), { status: 'active', step: 2, startedAt: NOW - DAY }],
+    ['dismissed without a step', rec('dismissed'), { status: 'dismissed', step: 0, startedAt: NOW - DAY }],
+  ])('%s', (_name, record, expected) => {
+    expect(tourStateFrom(record)).toEqual(expected);
+  });
+});

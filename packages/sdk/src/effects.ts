@@ -1,0 +1,48 @@
+import { makeEvent, saveRecord, type Effect } from '@compagnon/core';
+import type { Guide } from '@compagnon/schema';
+import type { Ctx } from './context.ts';
+import { currentUrl, reportedUrl } from './env.ts';
+
+/**
+ * Persist before report: the in-memory progress changes at once (the UI never waits for IndexedDB), writes
+ * are chained, and each event is emitted only after every write queued before it has settled.
+ */
+export function createEffectRunner(ctx: Ctx, handlers: {
+  show(guideId: string, step: number): void;
+  close(guideId: string): void;
+  reported(guide: Guide, event: Effect & { type: 'report' }): void;
+}) {
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    apply(guide: Guide, effects: Effect[]) {
+      for (const effect of effects) {
+        switch (effect.type) {
+          case 'persist': {
+            ctx.progress.guides[effect.guide] = effect.record;
+            const key = ctx.key;
+            chain = chain.then(() => saveRecord(ctx.platform.store, key, effect.guide, effect.record)).catch((e) =>
+              ctx.emitError({ code: 'storage', message: `progress not saved: ${String(e)}`, guide: effect.guide }));
+            break;
+          }
+          case 'report': {
+            const { platform, user } = ctx;
+            const event = makeEvent(effect, {
+              app: ctx.app, session: ctx.session, populations: ctx.populations, url: reportedUrl(ctx.keepQuery),
+              ...(user?.id ? { user: user.id } : {}),
+            }, guide.version ?? 1, platform.random.uuid(), platform.clock.now());
+            chain = chain.then(() => ctx.emitEvent(event));
+            handlers.reported(guide, effect);
+            break;
+          }
+          case 'show': handlers.show(effect.guide, effect.step); break;
+          case 'close': handlers.close(effect.guide); break;
+        }
+      }
+      ctx.render();
+    },
+    /** Resolves once every queued write and report has gone through. */
+    settled: () => chain.then(() => undefined),
+  };
+}
+
+export { currentUrl };

@@ -1,0 +1,25 @@
+// The <script> tag entry: reads data-* attributes, installs the one global, starts when `data-app` is present.
+import { createCompagnon } from '../create.ts';
+import { doc, win } from '../env.ts';
+import type { CompagnonApi, UserProfile } from '../api.ts';
+
+const w = win() as (Window & { Compagnon?: CompagnonApi; compagnonUser?: UserProfile }) | undefined;
+const script = doc()?.currentScript as HTMLScriptElement | null | undefined;
+
+if (w && !w.Compagnon) {
+  const api = createCompagnon();
+  w.Compagnon = api;
+  const data = script?.dataset;
+  if (data?.app) {
+    const boot = () => void api.init({
+      app: data.app!,
+      guides: data.guides ?? '/guides.json',
+      ...(data.collector ? { collector: data.collector } : {}),
+      ...(data.key ? { key: data.key } : {}),
+      ...(data.locale ? { locale: data.locale } : {}),
+      ...(w.compagnonUser ? { user: w.compagnonUser } : {}),
+    });
+    if (w.document.readyState === 'loading') w.document.addEventListener('DOMContentLoaded', boot, { once: true });
+    else boot();
+  }
+}

@@ -1,0 +1,83 @@
+import { h, render } from 'preact';
+import { App } from './app.tsx';
+import { adoptStyles } from './styles.ts';
+import type { Ui, UiActions, UiOptions, UiState } from './types.ts';
+
+const warn = (error: unknown) => console.warn('[compagnon]', error);
+
+/** The focused element, looking through open shadow roots (ours included: a checklist item can start a tour). */
+function deepActive(doc: Document): Element | null {
+  let el = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
+export function createUi(options: UiOptions = {}): Ui {
+  const doc = options.document ?? document;
+  let host: HTMLElement | null = null;
+  let actions: UiActions | null = null;
+  let before: Element | null = null;
+  let touring = false;
+
+  // Stable across renders, so effects never re-subscribe for a new actions object; a throwing action stays ours.
+  const act = new Proxy({} as UiActions, {
+    get: (_, name) =>
+      (...args: unknown[]) => {
+        try {
+          (actions?.[name as keyof UiActions] as ((...a: unknown[]) => void) | undefined)?.(...args);
+        } catch (error) {
+          warn(error);
+        }
+      },
+  });
+
+  // Give focus back only if it is ours to give: lost with a removed dialog, or still inside the UI. A user who
+  // clicked elsewhere in the page (the target that ended the tour) keeps it.
+  const restore = () => {
+    const el = before as HTMLElement | null;
+    const now = deepActive(doc);
+    before = null;
+    if (el?.isConnected && (!now || now === doc.body || host?.contains(now) || now.getRootNode() === host?.shadowRoot))
+      el.focus({ preventScroll: true });
+  };
+
+  const mount = (): HTMLElement => {
+    const el = doc.createElement('div');
+    el.setAttribute('data-compagnon', '');
+    // Inline, so no host-page rule on div can outrank it; `all` leaves custom properties alone, so theming works.
+    el.style.cssText = `all:initial;position:fixed;top:0;left:0;width:0;height:0;z-index:var(--compagnon-z,${options.zIndex ?? 2147483000})`;
+    adoptStyles(el.attachShadow({ mode: 'open' }), options.nonce);
+    doc.body.appendChild(el);
+    return el;
+  };
+
+  return {
+    render(state, next) {
+      try {
+        actions = next;
+        if (!host && !state.tour && !state.tooltips.length && !state.checklists.length) return;
+        host ??= mount();
+        if (state.tour && !touring) before = deepActive(doc);
+        const rtl = doc.documentElement.dir === 'rtl';
+        host.dir = rtl ? 'rtl' : 'ltr';
+        host.lang = state.locale;
+        render(h(App, { state, act, doc, rtl }), host.shadowRoot as ShadowRoot);
+        if (touring && !state.tour) restore();
+        touring = !!state.tour;
+      } catch (error) {
+        warn(error);
+      }
+    },
+    destroy() {
+      try {
+        if (host) render(null, host.shadowRoot as ShadowRoot);
+        host?.remove();
+        if (touring) restore();
+      } catch (error) {
+        warn(error);
+      }
+      host = actions = null;
+      touring = false;
+    },
+  };
+}
