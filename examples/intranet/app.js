@@ -152,7 +152,8 @@
   document.querySelectorAll('time[data-days-ago]').forEach(function (node) {
     var iso = A.daysAgo(Number(node.getAttribute('data-days-ago')));
     node.setAttribute('datetime', iso);
-    node.textContent = A.formatDate(iso, { day: 'numeric', month: 'long' });
+    var style = node.getAttribute('data-date-style') === 'short' ? 'short' : 'long';
+    node.textContent = A.formatDate(iso, { day: 'numeric', month: style });
   });
 
   // Links to intranet sections that are not part of this demo say so instead of leading to a 404.

@@ -72,8 +72,8 @@
   var tbody = document.querySelector('#team-table tbody');
   MEMBERS.forEach(function (m) {
     tbody.append(el('tr', {}, [
-      el('td', {}, [el('span', { class: 'person' }, [el('span', { class: 'avatar avatar--sm', 'aria-hidden': 'true' }, [A.initials(m.name)]), m.name]),
-        m.isNew ? el('span', { class: 'badge badge--new' }, [tr('New', 'Nouvelle')]) : null]),
+      el('td', {}, [el('span', { class: 'person' }, [el('span', { class: 'avatar avatar--sm', 'aria-hidden': 'true' }, [A.initials(m.name)]), m.name,
+        m.isNew ? el('span', { class: 'badge badge--new' }, [tr('New', 'Nouvelle')]) : null])]),
       el('td', {}, [m.role]),
       el('td', {}, [m.site]),
       el('td', {}, [el('span', { class: 'status status--' + (m.away ? 'away' : 'active') }, [m.away ? tr('On leave', 'En congé') : tr('Working', 'Présent')])])

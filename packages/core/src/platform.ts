@@ -1,5 +1,6 @@
 // The ports through which the pure core reaches the world. `dom` assembles the browser implementation;
 // `testing` provides memory/manual ones. Nothing in core touches a browser global.
+import type { CompagnonEvent } from '@compagnon/schema';
 
 /** A disposer: every subscription returns one, and calling it twice is harmless. */
 export type Dispose = () => void;
@@ -36,4 +37,30 @@ export interface Platform {
   clock: Clock;
   random: Random;
   log: Logger;
+}
+
+/** The persisted event queue (IndexedDB in the browser), shared by every tab of the origin. */
+export interface OutboxStore {
+  append(events: CompagnonEvent[]): Promise<void>;
+  /** Oldest first, at most `limit`. */
+  peek(limit: number): Promise<CompagnonEvent[]>;
+  /** Unknown ids are ignored: another tab may have removed them already. */
+  remove(ids: string[]): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** The raw `Retry-After` header, when the answer carried one. */
+  retryAfter?: string | null;
+  /** The parsed JSON body of a 2xx answer, when there was one. */
+  body?: unknown;
+}
+
+/** The sender. It owns the collector URL and the `Authorization` header; the outbox hands it bodies. */
+export interface Transport {
+  /** POSTs a JSON body; rejects (or resolves status 0) on a network error. */
+  send(body: string): Promise<TransportResponse>;
+  /** Fire-and-forget on page hide; false when the browser refused it. */
+  beacon(body: string): boolean;
 }

@@ -11,10 +11,6 @@ export const getDocument = (): Document | undefined => G.document;
 
 export const getCrypto = (): Crypto | undefined => G.crypto;
 
-export const getNavigator = (): Navigator | undefined => G.navigator;
-
-export const getHistory = (): History | undefined => G.history;
-
 export function getIndexedDB(): IDBFactory | undefined {
   // Reading `indexedDB` throws a SecurityError in some sandboxed iframes and in Firefox with storage disabled.
   try {

@@ -56,7 +56,7 @@ export function createIdbStore({
   ): Promise<R> =>
     ready.then(() =>
       idb && !memory
-        ? // `new Promise` also catches a synchronous throw, e.g. `indexedDB.open` when idb-keyval reopens.
+        ? // `new Promise` turns a synchronous throw (a transaction on a closing connection) into the fallback too.
           new Promise<R>((resolve) => resolve(onIdb(idb))).catch((error: unknown) =>
             // A value IndexedDB cannot clone is the caller's bug, not a broken database: no fallback for it.
             callerError?.(error) || (error as Error)?.name == 'DataCloneError'

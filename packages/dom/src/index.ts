@@ -7,3 +7,5 @@ export { createDomWatcher, type DomWatcher, type SubscribeOptions } from './dom-
 export { watchUrl } from './url-watcher.ts';
 export { queryTarget, matchesSelector, waitForTarget, type WaitForTargetOptions } from './targets.ts';
 export { onDocumentClick } from './click.ts';
+export { getDocument, getWindow } from './globals.ts';
+export { sessionId } from './session.ts';

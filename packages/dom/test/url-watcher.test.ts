@@ -53,11 +53,23 @@ describe('watchUrl', () => {
     stop();
   });
 
-  it('keeps pushState working for the host, return value and errors included', () => {
+  it('keeps pushState working for the host', () => {
     const stop = watchUrl(() => {}, window);
-    expect(history.pushState({ n: 1 }, '', '/kept')).toBeUndefined();
+    history.pushState({ n: 1 }, '', '/kept');
     expect(history.state).toEqual({ n: 1 });
     expect(location.pathname).toBe('/kept');
+    stop();
+  });
+
+  it("lets the host's own pushState error through, without a notification", () => {
+    const refused = new DOMException('cross-origin', 'SecurityError');
+    history.pushState = () => {
+      throw refused;
+    };
+    const cb = vi.fn();
+    const stop = watchUrl(cb, window);
+    expect(() => history.pushState({}, '', '/x')).toThrow(refused);
+    expect(cb).not.toHaveBeenCalled();
     stop();
   });
 

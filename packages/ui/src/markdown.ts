@@ -2,7 +2,7 @@ import { h } from 'preact';
 import type { ComponentChild, ComponentChildren } from 'preact';
 
 // Author text becomes vnodes directly: preact only ever creates text nodes from it, so raw HTML shows as text
-// and nothing reaches innerHTML. Block grammar: blank line = paragraph, "- "/"* " and "1. " lists, newline = <br>.
+// and nothing is ever parsed as HTML. Block grammar: blank line = paragraph, "- "/"* " and "1. " lists, newline = <br>.
 
 const INLINE =
   /`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|(?<!\w)_([^_\s](?:[^_]*[^_\s])?)_(?!\w)|\[([^\]]+)\]\(([^)\s]+)\)/g;

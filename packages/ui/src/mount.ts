@@ -57,8 +57,10 @@ export function createUi(options: UiOptions = {}): Ui {
         actions = next;
         if (!host && !state.tour && !state.tooltips.length && !state.checklists.length) return;
         host ??= mount();
+        // Apps that re-render <body> wholesale (some SPA routers) drop our host: put it back.
+        if (!host.isConnected) doc.body.appendChild(host);
         if (state.tour && !touring) before = deepActive(doc);
-        const rtl = doc.documentElement.dir === 'rtl';
+        const rtl = doc.documentElement.dir === 'rtl'; // read per render: apps switch direction at runtime
         host.dir = rtl ? 'rtl' : 'ltr';
         host.lang = state.locale;
         render(h(App, { state, act, doc, rtl }), host.shadowRoot as ShadowRoot);
@@ -71,11 +73,12 @@ export function createUi(options: UiOptions = {}): Ui {
     destroy() {
       try {
         if (host) render(null, host.shadowRoot as ShadowRoot);
-        host?.remove();
-        if (touring) restore();
       } catch (error) {
         warn(error);
       }
+      // Even after a failed unmount the host must go.
+      host?.remove();
+      if (touring) restore();
       host = actions = null;
       touring = false;
     },

@@ -62,7 +62,8 @@ export function Step({ step, t, act, rtl }: StepProps) {
 
   return (
     <>
-      {target ? <div class="sp" ref={hole} /> : <div class={modal ? 'bd m' : 'bd'} />}
+      {/* Keyed: the spotlight carries inline coordinates that must not leak onto a reused backdrop div. */}
+      {target ? <div key="sp" class="sp" ref={hole} /> : <div key="bd" class={modal ? 'bd m' : 'bd'} />}
       <div
         ref={box}
         class={target ? 's' : 's c'}

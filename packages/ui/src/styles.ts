@@ -18,12 +18,12 @@ export const css =
   '--compagnon-muted:#4b5563;--compagnon-radius:8px;--compagnon-font:system-ui,sans-serif;' +
   '--compagnon-shadow:0 8px 28px rgba(0,0,0,.25);--compagnon-backdrop:rgba(15,23,42,.5)}' +
   '*{box-sizing:border-box}' +
-  '.s,.t,.p{position:fixed;font:14px/1.45 var(--compagnon-font);color:var(--compagnon-fg);' +
-  'background:var(--compagnon-bg);border-radius:var(--compagnon-radius);box-shadow:var(--compagnon-shadow);' +
+  '.s,.t,.st{font:14px/1.45 var(--compagnon-font);color:var(--compagnon-fg)}' +
+  '.s,.t,.p{position:fixed;background:var(--compagnon-bg);border-radius:var(--compagnon-radius);box-shadow:var(--compagnon-shadow);' +
   'padding:14px 16px;width:max-content;max-width:min(360px,calc(100vw - 16px))}' +
   '.s,.t{top:0;left:0}.c{top:50%;left:50%;transform:translate(-50%,-50%)}' +
   '.s:focus,.t:focus,.p:focus{outline:none}' +
-  'h2{margin:0 28px 6px 0;font-size:16px;line-height:1.3}:host([dir=rtl]) h2{margin:0 0 6px 28px}' +
+  'h2{margin:0 0 6px;margin-inline-end:28px;font-size:16px;line-height:1.3}' +
   'p,ul,ol{margin:0 0 8px}ul,ol{padding-inline-start:20px}' +
   'a{color:var(--compagnon-accent)}code{font:13px ui-monospace,monospace;background:rgba(0,0,0,.06);padding:0 3px;border-radius:3px}' +
   'button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--compagnon-muted);' +

@@ -1,5 +1,3 @@
-import type { ComponentChildren } from 'preact';
-
 // The renderer's whole input: the SDK resolves texts and targets, then hands over the state after each change.
 
 export type Locale = 'en' | 'fr';
@@ -86,5 +84,3 @@ export interface UiOptions {
   /** Default stacking level; a page's `--compagnon-z` still wins. @default 2147483000 */
   zIndex?: number;
 }
-
-export type { ComponentChildren };

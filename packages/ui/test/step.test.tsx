@@ -2,11 +2,11 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUi } from '../src/index.ts';
-import type { Locale, StepView, Ui, UiActions } from '../src/index.ts';
+import type { Locale, StepView, Ui } from '../src/index.ts';
 import { accessibleName, getAllByRole, getByRole, key, recorder, shadow, state, step } from './dom.ts';
 
 let ui: Ui | null = null;
-const show = async (tour: Partial<StepView>, actions: UiActions = recorder(), locale: Locale = 'en') => {
+const show = async (tour: Partial<StepView>, actions = recorder(), locale: Locale = 'en') => {
   ui ??= createUi();
   await act(() => ui?.render(state({ locale, tour: step(tour) }), actions));
   return actions;
@@ -104,6 +104,16 @@ describe('step dialog', () => {
     expect(shadow().querySelectorAll('.sp')).toHaveLength(1);
     expect(shadow().querySelectorAll('.bd')).toHaveLength(0);
     expect(getByRole(shadow(), 'dialog', 'Start here').querySelectorAll('.a')).toHaveLength(1);
+  });
+
+  it('a centred step after a targeted one gets a clean full-page backdrop', async () => {
+    const target = document.body.appendChild(document.createElement('button'));
+    await show({ target });
+    const dialog = getByRole(shadow(), 'dialog', 'Start here');
+    expect((shadow().querySelector('.sp') as HTMLElement).style.width).toBe('8px');
+    await show({ stepId: 's2', index: 1, target: null });
+    const backdrop = shadow().querySelector('.bd') as HTMLElement;
+    expect([backdrop.style.width, dialog.style.left, dialog.className]).toEqual(['', '', 's c']);
   });
 
   it.each([

@@ -1,0 +1,67 @@
+// Node-only (the CLI and the build): turns the zod schemas into compagnon.schema.json for editors and other
+// validators. Not exported from index.ts, so neither this code nor its help texts reach the browser bundle.
+import { BundleSchema } from './bundle.ts';
+import * as G from './guide.ts';
+import { DOCS, LEAF_DOCS } from './json-docs.ts';
+import * as R from './rule.ts';
+import { IdSchema, LanguagesSchema, LocalizedTextSchema } from './text.ts';
+import { z } from './z.ts';
+
+export const JSON_SCHEMA_ID = 'urn:compagnon:guide-bundle:1';
+
+type Json = Record<string, any>;
+
+// Each becomes a named $def. The extra keywords say in JSON Schema what a zod refine says in code; the one rule
+// JSON Schema cannot express (unique step and item ids) stays zod-only.
+const DEFS: [string, z.core.$ZodType, Json?][] = [
+  ['Id', IdSchema],
+  ['Text', LocalizedTextSchema],
+  ['Languages', LanguagesSchema, { minProperties: 1 }],
+  ['Population', R.PopulationSchema],
+  ['Rule', R.RuleSchema],
+  ['AttrRule', R.AttrRuleSchema, { minProperties: 2 }],
+  ['InactiveRule', R.InactiveRuleSchema],
+  ['InactiveBounds', R.InactiveBoundsSchema, { minProperties: 1 }],
+  ['RolloutRule', R.RolloutRuleSchema],
+  ['AllRule', R.AllRuleSchema],
+  ['AnyRule', R.AnyRuleSchema],
+  ['NotRule', R.NotRuleSchema],
+  ['Guide', G.GuideSchema],
+  ['TourGuide', G.TourGuideSchema],
+  ['TooltipGuide', G.TooltipGuideSchema],
+  ['ChecklistGuide', G.ChecklistGuideSchema],
+  ['Trigger', G.TriggerSchema],
+  ['Placement', G.PlacementSchema],
+  ['TourStep', G.TourStepSchema],
+  ['StepAdvance', G.StepAdvanceSchema],
+  ['ChecklistItem', G.ChecklistItemSchema],
+  ['DoneWhen', G.DoneWhenSchema],
+  ['DoneGuide', G.DoneGuideSchema],
+  ['DoneUrl', G.DoneUrlSchema],
+  ['DoneClick', G.DoneClickSchema],
+  ['DoneEvent', G.DoneEventSchema],
+];
+
+function document(node: Json, name: string): void {
+  const own = DOCS[name]?.[0] ?? LEAF_DOCS[name];
+  if (!own) throw new Error(`json-schema: no docs for ${name}`);
+  [node.title, node.description] = own;
+  const fields = DOCS[name]?.[1] ?? {};
+  for (const [key, prop] of Object.entries<Json>(node.properties ?? {})) {
+    const doc = fields[key];
+    if (!doc) throw new Error(`json-schema: no docs for ${name}.${key}`);
+    // Beside a $ref this is fine in 2020-12, and editors show the field's own help rather than the def's.
+    node.properties[key] = { ...prop, title: doc[0], description: doc[1] };
+  }
+}
+
+/** The JSON Schema (draft 2020-12) of a guide bundle, as authors write it (defaults optional). */
+export function buildJsonSchema(): Record<string, unknown> {
+  const metadata = z.registry<Json>();
+  for (const [id, schema, extra] of DEFS) metadata.add(schema, { id, ...extra });
+  const json: Json = z.toJSONSchema(BundleSchema, { metadata, io: 'input', target: 'draft-2020-12' });
+  document(json, 'Bundle');
+  for (const [name, def] of Object.entries<Json>(json.$defs ?? {})) document(def, name);
+  const { $schema, ...rest } = json;
+  return { $schema, $id: JSON_SCHEMA_ID, ...rest };
+}

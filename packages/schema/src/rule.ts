@@ -1,0 +1,84 @@
+import { keyed } from './keyed.ts';
+import { LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { z } from './z.ts';
+
+export type Scalar = string | number | boolean;
+
+// Written out rather than inferred: the type is recursive, and other packages code against exactly this shape.
+export type Rule =
+  | {
+      attr: string;
+      eq?: Scalar;
+      in?: Scalar[];
+      contains?: Scalar;
+      gte?: number | string;
+      lte?: number | string;
+      withinDays?: number;
+    }
+  | { inactiveDays: { gte?: number; lte?: number } }
+  | { rollout: number }
+  | { all: Rule[] }
+  | { any: Rule[] }
+  | { not: Rule };
+
+export const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
+const Days = z.number().check(z.minimum(0));
+const Bound = z.optional(z.union([z.number(), z.string()]));
+
+export const OPERATORS = ['eq', 'in', 'contains', 'gte', 'lte', 'withinDays'] as const;
+
+// Several operators on one attribute must all hold; none at all is a mistake (JSON Schema: minProperties 2).
+export const AttrRuleSchema = z
+  .strictObject({
+    attr: NonEmptySchema,
+    eq: z.optional(ScalarSchema),
+    in: z.optional(z.array(ScalarSchema)),
+    contains: z.optional(ScalarSchema),
+    gte: Bound,
+    lte: Bound,
+    withinDays: z.optional(Days),
+  })
+  .check(z.refine((r) => OPERATORS.some((k) => k in r), { params: { m: 'needOp' } }));
+
+export const InactiveBoundsSchema = z
+  .strictObject({ gte: z.optional(Days), lte: z.optional(Days) })
+  .check(z.refine((b) => 'gte' in b || 'lte' in b, { params: { m: 'bound' } }));
+
+export const InactiveRuleSchema = z.strictObject({ inactiveDays: InactiveBoundsSchema });
+export const RolloutRuleSchema = z.strictObject({ rollout: z.number().check(z.minimum(0), z.maximum(100)) });
+
+// An empty `any` would silently match nobody, an empty `all` everybody: both are authoring slips.
+// One instance, built on first use (RuleSchema does not exist yet when this module body runs).
+let list: z.ZodMiniArray<z.ZodMiniType<Rule>> | undefined;
+const rules = () => (list ??= z.array(RuleSchema).check(z.minLength(1)));
+export const AllRuleSchema = z.strictObject({
+  get all(): z.ZodMiniArray<z.ZodMiniType<Rule>> {
+    return rules();
+  },
+});
+export const AnyRuleSchema = z.strictObject({
+  get any(): z.ZodMiniArray<z.ZodMiniType<Rule>> {
+    return rules();
+  },
+});
+export const NotRuleSchema = z.strictObject({
+  get not(): z.ZodMiniType<Rule> {
+    return RuleSchema;
+  },
+});
+
+export const RULE_KEYS = ['attr', 'inactiveDays', 'rollout', 'all', 'any', 'not'] as const;
+
+export const RuleSchema: z.ZodMiniType<Rule> = keyed(
+  RULE_KEYS,
+  [AttrRuleSchema, InactiveRuleSchema, RolloutRuleSchema, AllRuleSchema, AnyRuleSchema, NotRuleSchema],
+  true,
+);
+
+export const PopulationSchema = z.strictObject({
+  name: z.optional(LocalizedTextSchema),
+  description: z.optional(LocalizedTextSchema),
+  when: RuleSchema,
+});
+
+export type Population = z.infer<typeof PopulationSchema>;
