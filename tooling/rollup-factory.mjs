@@ -46,7 +46,7 @@ export function defineBuild(entries) {
         plugins: [
           nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }),
           esbuild(esbuildOptions(false)),
-          terser({ ecma: 2020, module: false, compress: { passes: 3, pure_getters: true }, format: { comments: false } }),
+          terser({ ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, booleans_as_integers: false }, format: { comments: false } }),
           ...(e.gzipBudget ? [budget({ gzip: e.gzipBudget })] : []),
         ],
         output: { file: `${e.dir}/${e.iifeFile ?? `${name}.iife.js`}`, format: 'iife', name: e.global, sourcemap: true },

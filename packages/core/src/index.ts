@@ -1,4 +1,14 @@
-export type { Clock, Dispose, KeyValueStore, Logger, Platform, Random } from './platform.ts';
+export type {
+  Clock,
+  Dispose,
+  KeyValueStore,
+  Logger,
+  OutboxStore,
+  Platform,
+  Random,
+  Transport,
+  TransportResponse,
+} from './platform.ts';
 export { type RuleContext, type UserProfile, evaluateRule, resolvePopulations } from './rules.ts';
 export { rolloutBucket } from './rollout.ts';
 export { DAY_MS, toTime } from './time.ts';
@@ -20,3 +30,19 @@ export { type TooltipEvent, tooltipTransition } from './tooltip.ts';
 export { type ChecklistEvent, type ChecklistSignal, checklistSignalMatches, checklistTransition } from './checklist.ts';
 export { type Schedule, type ScheduleInput, schedule } from './scheduler.ts';
 export { type EventContext, makeEvent } from './events.ts';
+export {
+  DEFAULT_OUTBOX,
+  type OutboxConfig,
+  type Outcome,
+  URGENT_EVENTS,
+  backoffDelay,
+  beaconBody,
+  classify,
+  isUrgent,
+  parseRetryAfter,
+  takeBatch,
+} from './outbox/policy.ts';
+export { utf8Length } from './outbox/utf8.ts';
+export { type RejectedEvent, rejectedEvents } from './outbox/ack.ts';
+export { type Outbox, type OutboxDeps, type OutboxStats, createOutbox } from './outbox/outbox.ts';
+export { createMemoryOutboxStore } from './outbox/memory-outbox.ts';

@@ -19,3 +19,11 @@ export function getIndexedDB(): IDBFactory | undefined {
     return undefined;
   }
 }
+
+export const getNavigator = (): Navigator | undefined => G.navigator;
+
+export const getFetch = (): typeof fetch | undefined => G.fetch;
+
+export const getKeyRange = (): typeof IDBKeyRange | undefined => G.IDBKeyRange;
+
+export const getBroadcastChannel = (): typeof BroadcastChannel | undefined => G.BroadcastChannel;

@@ -92,7 +92,9 @@ const failingFactory = {
   },
 };
 async function withoutStore() {
-  // A database that exists at version 1 without our object store, e.g. recreated by someone else.
+  // A database that exists at version 1 without our object stores, e.g. recreated by someone else, whose
+  // connection stays open and never closes on versionchange (an older script in another tab) and so blocks
+  // the upgrade that would add them.
   const idb = new IDBFactory();
   await new Promise((r) => (idb.open('bare').onsuccess = r));
   return idb;
@@ -103,7 +105,7 @@ describe('createIdbStore falls back to memory', () => {
     { name: 'indexedDB missing', factory: async () => undefined, global: true },
     { name: 'open throws synchronously', factory: async () => throwingFactory, global: false },
     { name: 'open request fails', factory: async () => failingFactory, global: false },
-    { name: 'database without our store', factory: withoutStore, global: false },
+    { name: 'upgrade blocked by an open connection', factory: withoutStore, global: false },
   ])('$name: one warning, still working, no rejection', async ({ factory, global }) => {
     if (global) vi.stubGlobal('indexedDB', undefined);
     const log = spyLog();

@@ -1,4 +1,3 @@
-export { z } from './z.ts';
 export { type Locale, type LocalizedText, IdSchema, LocalizedTextSchema, localize } from './text.ts';
 export {
   type Population,

@@ -42,17 +42,18 @@ const DEFS: [string, z.core.$ZodType, Json?][] = [
   ['DoneEvent', G.DoneEventSchema],
 ];
 
-function document(node: Json, name: string): void {
+// Help first, so it reads first in the file. Throws on a missing text: a new field must come with its help.
+function document(node: Json, name: string): Json {
   const own = DOCS[name]?.[0] ?? LEAF_DOCS[name];
   if (!own) throw new Error(`json-schema: no docs for ${name}`);
-  [node.title, node.description] = own;
   const fields = DOCS[name]?.[1] ?? {};
   for (const [key, prop] of Object.entries<Json>(node.properties ?? {})) {
     const doc = fields[key];
     if (!doc) throw new Error(`json-schema: no docs for ${name}.${key}`);
     // Beside a $ref this is fine in 2020-12, and editors show the field's own help rather than the def's.
-    node.properties[key] = { ...prop, title: doc[0], description: doc[1] };
+    node.properties[key] = { title: doc[0], description: doc[1], ...prop };
   }
+  return { title: own[0], description: own[1], ...node };
 }
 
 /** The JSON Schema (draft 2020-12) of a guide bundle, as authors write it (defaults optional). */
@@ -60,8 +61,7 @@ export function buildJsonSchema(): Record<string, unknown> {
   const metadata = z.registry<Json>();
   for (const [id, schema, extra] of DEFS) metadata.add(schema, { id, ...extra });
   const json: Json = z.toJSONSchema(BundleSchema, { metadata, io: 'input', target: 'draft-2020-12' });
-  document(json, 'Bundle');
-  for (const [name, def] of Object.entries<Json>(json.$defs ?? {})) document(def, name);
-  const { $schema, ...rest } = json;
-  return { $schema, $id: JSON_SCHEMA_ID, ...rest };
+  const { $schema, $defs = {}, ...root } = json;
+  for (const [name, def] of Object.entries<Json>($defs)) $defs[name] = document(def, name);
+  return { $schema, $id: JSON_SCHEMA_ID, ...document(root, 'Bundle'), $defs };
 }

@@ -13,6 +13,7 @@ const TYPES: Record<string, [string, string, string]> = {
   int: ['an integer', 'integer', 'entier'],
   boolean: ['a boolean', 'boolean', 'booléen'],
   object: ['an object', 'object', 'objet'],
+  record: ['an object', 'object', 'objet'],
   array: ['an array', 'array', 'tableau'],
   null: ['null', 'null', 'null'],
 };

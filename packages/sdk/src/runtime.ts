@@ -1,6 +1,6 @@
 import type { Bundle, Guide, Locale } from '@compagnon/schema';
 import {
-  isEligible, loadProgress, progressKey, recordVisit, resolvePopulations, schedule, startable,
+  isEligible, isFinished, loadProgress, progressKey, recordVisit, resolvePopulations, schedule, startable,
   type Platform, type UserProfile,
 } from '@compagnon/core';
 import { createDomWatcher, matchesSelector, onDocumentClick, watchUrl } from '@compagnon/dom';
@@ -81,11 +81,13 @@ export async function createRuntime(init: RuntimeInit) {
     if (rendering) return;
     rendering = true;
     try {
+      // A tooltip or checklist finished since the last schedule leaves the screen at once.
+      const live = <G extends Guide>(g: G) => !isFinished(g, ctx.progress.guides[g.id]);
       ui.render({
         locale: ctx.locale,
         tour: tour.current?.view ?? null,
-        tooltips: tooltips.views(shown.tooltips),
-        checklists: checklists.views(shown.checklists),
+        tooltips: tooltips.views(shown.tooltips.filter(live)),
+        checklists: checklists.views(shown.checklists.filter(live)),
       }, actions);
     } finally {
       rendering = false;

@@ -75,9 +75,9 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     if (req.method !== 'POST') return answer(res, 405, { error: 'POST only' }, { Allow: 'POST, OPTIONS' });
     void readBody(req).then((raw) => {
-      const status = ingest(req, res, raw);
+      if (raw === null) return; // the sender went away mid-body: nothing to answer
+      ingest(req, res, raw);
       for (const check of [...waiters]) check();
-      return status;
     });
   });
 
@@ -85,7 +85,8 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
   function ingest(req: IncomingMessage, res: ServerResponse, raw: string | undefined): void {
     const contentType = req.headers['content-type'] ?? '';
     let body: { key?: unknown; events?: unknown; dropped?: unknown } | undefined;
-    try { body = raw === undefined ? undefined : JSON.parse(raw); } catch { body = undefined; }
+    let malformed = false;
+    try { body = raw === undefined ? undefined : JSON.parse(raw); } catch { malformed = true; }
     const events = Array.isArray(body?.events) ? (body.events as unknown[]) : undefined;
     const record = (status: number) => log.push({
       at: Date.now(), status, events: events?.length ?? 0, contentType,
@@ -102,6 +103,7 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
       spend();
       return reply(status, { error: 'unavailable' }, { 'Retry-After': String(retryAfter) });
     }
+    if (malformed) return reply(400, { error: 'body is not JSON' });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if ((bearer ?? body?.key) !== key) return reply(401, { error: 'unknown write key' });
     if (behaviour.kind === 'refuse') {
@@ -190,8 +192,8 @@ function answer(res: ServerResponse, status: number, json: unknown, headers: Rec
   res.end(JSON.stringify(json));
 }
 
-/** The body as text, or undefined when it exceeds MAX_BODY (the rest is drained, not kept). */
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body as text, undefined when it exceeds MAX_BODY (the rest is drained, not kept), null if aborted. */
+function readBody(req: IncomingMessage): Promise<string | undefined | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -200,7 +202,7 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
       if (size <= MAX_BODY) chunks.push(chunk);
     });
     req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', () => resolve(''));
+    req.on('error', () => resolve(null));
   });
 }
 

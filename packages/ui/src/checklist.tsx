@@ -1,3 +1,7 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, Fragment } from 'preact';
 import { progress } from './i18n.ts';
 import type { Strings } from './i18n.ts';
 import { renderMarkdown } from './markdown.ts';

@@ -1,3 +1,7 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, Fragment } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { progress } from './i18n.ts';
 import type { Strings } from './i18n.ts';

@@ -1,0 +1,149 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { BundleSchema, parseBundle } from '../src/index.ts';
+import { buildJsonSchema, JSON_SCHEMA_ID } from '../src/json-schema.ts';
+import { bundle, checklist, fixture, tooltip, tour } from './helpers.ts';
+
+const schema = buildJsonSchema();
+const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+const item = (doneWhen: unknown, extra = {}) => ({ id: 'i', title: 'I', doneWhen, ...extra });
+const pop = (when: unknown) => bundle([], { p: { when } });
+
+// `valid` is the expected verdict of both validators on the whole bundle. `gap` marks what JSON Schema cannot say
+// (ids unique within a list of objects): there ajv accepts and only zod refuses.
+const table: { name: string; input: unknown; valid: boolean; gap?: true }[] = [
+  { name: 'intranet example', input: fixture('intranet.json'), valid: true },
+  { name: 'minimal', input: fixture('minimal.json'), valid: true },
+  { name: 'empty guides, no populations', input: { version: 1, guides: [] }, valid: true },
+  { name: '$schema allowed at the top', input: { $schema: './s.json', version: 1, guides: [] }, valid: true },
+  { name: 'version 2', input: { version: 2, guides: [] }, valid: false },
+  { name: 'unknown top-level key', input: { version: 1, guides: [], x: 1 }, valid: false },
+  { name: 'not an object', input: [], valid: false },
+  { name: 'guides missing', input: { version: 1 }, valid: false },
+  { name: 'unknown guide type', input: bundle([{ id: 'g', type: 'banner', title: 'T' }]), valid: false },
+  { name: 'unknown guide key', input: bundle([tooltip('t', { x: 1 })]), valid: false },
+  { name: 'bad id', input: bundle([tooltip('-t')]), valid: false },
+  { name: 'id of 64 characters', input: bundle([tooltip('x'.repeat(64))]), valid: true },
+  { name: 'id of 65 characters', input: bundle([tooltip('x'.repeat(65))]), valid: false },
+  { name: 'empty title', input: bundle([tooltip('t', { title: '' })]), valid: false },
+  { name: 'title object without language', input: bundle([tooltip('t', { title: {} })]), valid: false },
+  { name: 'title in French only', input: bundle([tooltip('t', { title: { fr: 'Astuce' } })]), valid: true },
+  { name: 'tour without steps', input: bundle([tour('t', [])]), valid: false },
+  { name: 'step with every field', input: bundle([tour('t', [{ id: 's', title: 'S', body: 'B', target: '#a', placement: 'top-end', advance: { click: true }, modal: false, wait: 0 }])]), valid: true },
+  { name: 'placement misspelt', input: bundle([tooltip('t', { placement: 'up' })]), valid: false },
+  { name: 'priority 1.5', input: bundle([tooltip('t', { priority: 1.5 })]), valid: false },
+  { name: 'negative priority', input: bundle([tooltip('t', { priority: -3 })]), valid: true },
+  { name: 'guide version 0', input: bundle([tooltip('t', { version: 0 })]), valid: false },
+  { name: 'trigger url list', input: bundle([tooltip('t', { trigger: { url: ['/a', '/b/**'] } })]), valid: true },
+  { name: 'trigger url empty list', input: bundle([tooltip('t', { trigger: { url: [] } })]), valid: false },
+  { name: 'empty audience', input: bundle([tooltip('t', { audience: [] })]), valid: false },
+  { name: 'doneWhen event', input: bundle([checklist('c', [item({ event: 'e' })])]), valid: true },
+  { name: 'doneWhen with two keys', input: bundle([checklist('c', [item({ url: '/a', click: '#b' })])]), valid: false },
+  { name: 'doneWhen empty', input: bundle([checklist('c', [item({})])]), valid: false },
+  { name: 'href javascript:', input: bundle([checklist('c', [item({ url: '/a' }, { href: 'javascript:x' })])]), valid: false },
+  { name: 'href JavaScript: in capitals', input: bundle([checklist('c', [item({ url: '/a' }, { href: 'JavaScript:x' })])]), valid: false },
+  { name: 'href with leading space', input: bundle([checklist('c', [item({ url: '/a' }, { href: ' /a' })])]), valid: false },
+  { name: 'href https with colon in query', input: bundle([checklist('c', [item({ url: '/a' }, { href: 'https://a.b/?t=1:2' })])]), valid: true },
+  { name: 'duplicate step ids', input: bundle([tour('t', [{ id: 'a', title: 'A' }, { id: 'a', title: 'B' }])]), valid: false, gap: true },
+  { name: 'duplicate item ids', input: bundle([checklist('c', [item({ url: '/a' }), item({ url: '/b' })])]), valid: false, gap: true },
+  { name: 'rule: attr with several operators', input: pop({ attr: 'level', gte: 2, lte: '5', in: [1, 'x', true] }), valid: true },
+  { name: 'rule: attr without operator', input: pop({ attr: 'level' }), valid: false },
+  { name: 'rule: unknown operator', input: pop({ attr: 'level', eqq: 1 }), valid: false },
+  { name: 'rule: two kinds in one object', input: pop({ rollout: 5, not: { rollout: 1 } }), valid: false },
+  { name: 'rule: inactiveDays without bound', input: pop({ inactiveDays: {} }), valid: false },
+  { name: 'rule: rollout 100', input: pop({ rollout: 100 }), valid: true },
+  { name: 'rule: rollout 100.5', input: pop({ rollout: 100.5 }), valid: false },
+  { name: 'rule: deep nesting', input: pop({ all: [{ any: [{ not: { all: [{ inactiveDays: { lte: 3 } }] } }] }] }), valid: true },
+  { name: 'rule: error deep down', input: pop({ all: [{ any: [{ not: { all: [{ inactiveDays: { lt: 3 } }] } }] }] }), valid: false },
+  { name: 'rule: empty all', input: pop({ all: [] }), valid: false },
+  { name: 'population key not an id', input: bundle([], { 'a b': { when: { rollout: 1 } } }), valid: false },
+  { name: 'population with localised name', input: bundle([], { a: { name: { en: 'A', fr: 'A' }, description: 'd', when: { rollout: 1 } } }), valid: true },
+];
+
+describe('zod and the generated JSON Schema agree on whole bundles', () => {
+  it.each(table)('$name', ({ input, valid, gap }) => {
+    expect(BundleSchema.safeParse(input).success).toBe(valid);
+    expect(validate(input)).toBe(gap ? true : valid);
+    // parseBundle says the same about the whole bundle (these rows carry no cross-reference problem).
+    expect(parseBundle(input).errors.length === 0).toBe(valid);
+  });
+
+  it('has enough rows of each kind to mean something', () => {
+    expect(table.filter((r) => r.valid).length).toBeGreaterThanOrEqual(10);
+    expect(table.filter((r) => !r.valid && !r.gap).length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+// Every *.json with a `guides` array under examples/ and tests/ (none may exist yet), plus our own fixtures.
+function bundlesUnder(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith('.json') && !n.includes('node_modules'))
+    .map((n) => join(dir, n))
+    .filter((file) => Array.isArray(JSON.parse(readFileSync(file, 'utf8'))?.guides));
+}
+
+const root = new URL('../../../', import.meta.url).pathname;
+const files = [
+  ...bundlesUnder(join(root, 'examples')),
+  ...bundlesUnder(join(root, 'tests')),
+  ...bundlesUnder(new URL('./fixtures', import.meta.url).pathname),
+];
+
+// Scenario folders named "invalid…" hold bundles broken on purpose: there both validators must refuse them and
+// parseBundle must still keep some guide; everywhere else, both accept and parseBundle reports nothing.
+describe('every guide bundle in the repository: both validators agree', () => {
+  it('finds at least our own fixtures', () => {
+    expect(files.filter((f) => f.includes('/packages/schema/test/fixtures/')).length).toBeGreaterThanOrEqual(2);
+  });
+  it.each(files.map((file) => ({ name: file.slice(root.length), file })))('$name', ({ name, file }) => {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    const { bundle: out, errors } = parseBundle(json);
+    if (/(^|\/)invalid[^/]*\//.test(name)) {
+      expect(validate(json)).toBe(false);
+      expect(BundleSchema.safeParse(json).success).toBe(false);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(out.guides.length).toBeGreaterThan(0);
+    } else {
+      expect(errors).toEqual([]);
+      expect(validate(json), ajv.errorsText(validate.errors)).toBe(true);
+    }
+  });
+});
+
+// Every object and field an author writes shows help in the editor.
+function undocumented(node: unknown, at: string, out: string[]): string[] {
+  if (Array.isArray(node)) node.forEach((n, i) => undocumented(n, `${at}/${i}`, out));
+  if (typeof node !== 'object' || node === null) return out;
+  const n = node as Record<string, unknown>;
+  if (n.type === 'object' && !(n.title && n.description)) out.push(at);
+  for (const [key, prop] of Object.entries((n.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+    if (!(prop.title && prop.description)) out.push(`${at}/properties/${key}`);
+  }
+  for (const [key, child] of Object.entries(n)) undocumented(child, `${at}/${key}`, out);
+  return out;
+}
+
+describe('buildJsonSchema', () => {
+  it('is draft 2020-12 with an $id, and documents every object and field', () => {
+    expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: JSON_SCHEMA_ID });
+    expect(undocumented(schema, '#', [])).toEqual([]);
+    expect(Object.keys(schema.$defs as object)).toEqual(expect.arrayContaining(['Rule', 'TourStep', 'ChecklistItem', 'Text']));
+  });
+
+  it('matches the committed compagnon.schema.json (run the build, or scripts/write-json-schema.mjs, after a change)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../compagnon.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(schema);
+  });
+});
