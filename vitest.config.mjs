@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['tests/**/*.test.ts'],
+          include: ['tests/**/*.test.{ts,mjs}'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,

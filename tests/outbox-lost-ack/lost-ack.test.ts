@@ -2,7 +2,7 @@
 // collector's dedupe keeps each event stored once.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TOUR, clickThrough, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
+import { TOUR, clickThrough, emittedOnce, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
 beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
@@ -15,6 +15,7 @@ it('resends a batch whose acknowledgement was lost, and it is stored once', asyn
   collector.behave({ kind: 'drop-after-store', times: 1 });
   expect(await start(page, TOUR.id)).toBe(true);
   await clickThrough(page, TOUR.steps);
+  await emittedOnce(profile, 'guide_completed', TOUR.id);
 
   await collector.waitFor(storedAll(collector, profile.emitted), 30_000);
   // The last request is answered, so the outbox knows everything is acknowledged.

@@ -1,7 +1,7 @@
 // 503 or 429 with Retry-After, then 200: everything arrives, and nothing is retried before the time asked.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TOUR, clickThrough, debug, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
+import { TOUR, clickThrough, emittedOnce, debug, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
 beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
@@ -19,6 +19,7 @@ it.each([
   collector.behave({ kind: 'unavailable', status, retryAfter: RETRY_AFTER, times: 1 });
   expect(await start(page, TOUR.id)).toBe(true);
   await clickThrough(page, TOUR.steps);
+  await emittedOnce(profile, 'guide_completed', TOUR.id);
 
   await collector.waitFor(storedAll(collector, profile.emitted), 30_000);
   const [refused, ...later] = collector.requests();

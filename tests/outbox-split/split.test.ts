@@ -1,7 +1,7 @@
 // 413 for a batch: the SDK splits it and every event still arrives, in batches the collector takes.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { TOUR, clickThrough, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
+import { TOUR, clickThrough, emittedOnce, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
 beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
@@ -19,6 +19,7 @@ it('splits a batch answered 413 until each part is accepted', async () => {
   await collector.waitFor(() => collector.requests().length > 0, 10_000);
   collector.behave({ kind: 'too-large', maxEvents: MAX_EVENTS });
   await clickThrough(page, TOUR.steps);
+  await emittedOnce(profile, 'guide_completed', TOUR.id);
   expect(profile.emitted().length).toBeGreaterThan(MAX_EVENTS);
 
   await collector.waitFor(storedAll(collector, profile.emitted), 30_000);

@@ -2,7 +2,7 @@
 // learns of the others' progress (BroadcastChannel), whichever tab flushes.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { clickThrough, debug, expectDelivered, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
+import { clickThrough, debug, emittedOnce, expectDelivered, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
 beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
@@ -20,10 +20,11 @@ it('delivers what three tabs finish at once, once each, and shows each tab the o
   const tabs = await Promise.all(TOURS.map(() => profile.open()));
   for (const { page } of tabs) expect((await debug(page)).guides).toEqual(expect.arrayContaining(TOURS.map((t) => t.id)));
 
-  await Promise.all(tabs.map(async ({ page }, i) => {
+  await Promise.all(tabs.map(async (tab, i) => {
     const tour = TOURS[i]!;
-    expect(await start(page, tour.id)).toBe(true);
-    await clickThrough(page, tour.steps);
+    expect(await start(tab.page, tour.id)).toBe(true);
+    await clickThrough(tab.page, tour.steps);
+    await emittedOnce(tab, 'guide_completed', tour.id);
   }));
 
   await collector.waitFor(storedAll(collector, profile.emitted), 30_000);

@@ -39,7 +39,8 @@ describe('source rules', () => {
     const sources = ownSources();
     expect(sources.length).toBeGreaterThan(10);
     const offenders = sources.filter((f) => {
-      const text = readFileSync(f, 'utf8');
+      // Comments may name what we avoid (e.g. why zod runs jitless); only code counts.
+      const text = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
       return /innerHTML|dangerouslySetInnerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(text)
         || MUST_NOT_APPEAR.some(({ pattern }) => pattern.test(text));
     });

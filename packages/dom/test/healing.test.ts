@@ -78,7 +78,8 @@ describe.each(stores)('$name heals', ({ make }) => {
     const log = spyLog();
     const { store, write, read } = make(log, idb);
     await write('one');
-    forceCloseDatabase(connections.at(-1)!);
+    // fake-indexeddb types its parameter as the class rather than an instance.
+    forceCloseDatabase(connections.at(-1)! as never);
     await write('two');
     expect(await read()).toBe('two');
     expect(new Set(connections).size).toBe(2);

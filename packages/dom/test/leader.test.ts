@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { electLeader } from '../src/leader.ts';
 
 // An exclusive LockManager shared by "tabs": one holder per name, the others queued in order.
@@ -72,6 +72,8 @@ describe('electLeader with Web Locks', () => {
 });
 
 describe('electLeader without Web Locks', () => {
+  afterEach(() => void vi.unstubAllGlobals());
+
   it.each([
     { name: 'navigator.locks missing (plain http)', locks: undefined, atOnce: true },
     {
@@ -80,6 +82,8 @@ describe('electLeader without Web Locks', () => {
       atOnce: false,
     },
   ])('every tab leads: $name', async ({ locks, atOnce }) => {
+    // Newer Node versions have navigator.locks: take it away, as a plain-http page has none.
+    vi.stubGlobal('navigator', {});
     const leader = electLeader('z', { locks });
     expect(leader.isLeader()).toBe(atOnce);
     await tick();

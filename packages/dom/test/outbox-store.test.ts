@@ -62,7 +62,8 @@ describe('createIdbOutboxStore on IndexedDB', () => {
   it('scopes events by app, in one database shared by tabs and reloads', async () => {
     const idb = new IDBFactory();
     const make = (app: string) => createIdbOutboxStore({ log: spyLog(), app, dbName: 'shared', indexedDB: idb });
-    const [tab1, tab2, other] = [make('a'), make('a'), make('b')];
+    // 'ab' starts with 'a': the key range must still tell them apart.
+    const [tab1, tab2, other] = [make('a'), make('a'), make('ab')];
     await tab1.append([ev('1')]);
     await tab2.append([ev('2')]);
     await other.append([ev('b1')]);
@@ -71,7 +72,7 @@ describe('createIdbOutboxStore on IndexedDB', () => {
     await tab2.remove(['1']);
     expect(ids(await tab1.peek(10))).toEqual(['2']);
     expect(await make('a').count()).toBe(1);
-    expect(await make('b').count()).toBe(1);
+    expect(await make('ab').count()).toBe(1);
   });
 
   it('adds its store to a database an older script created with only kv, keeping the kv data', async () => {

@@ -1,11 +1,11 @@
-import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { IdSchema, IntSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
 
 export const PLACEMENTS = [
   'top', 'top-start', 'top-end', 'bottom', 'bottom-start', 'bottom-end',
   'left', 'left-start', 'left-end', 'right', 'right-start', 'right-end',
 ] as const;
-export const PlacementSchema = z.enum(PLACEMENTS);
+export const PlacementSchema = z.literal(PLACEMENTS);
 export type Placement = z.infer<typeof PlacementSchema>;
 
 export const TriggerSchema = z.strictObject({
@@ -24,8 +24,8 @@ export const guideBase = {
   // Absent means everyone; an empty list would mean no one, which is never what the author meant.
   audience: z.optional(z.array(IdSchema).check(z.minLength(1))),
   trigger: z.optional(TriggerSchema),
-  priority: z.optional(z.int()),
-  version: z.optional(z.int().check(z.minimum(1))),
+  priority: z.optional(IntSchema),
+  version: z.optional(IntSchema.check(z.minimum(1))),
 };
 
 // Steps and items are addressed by id in progress records and events, so ids must be unique within their guide.

@@ -22,6 +22,6 @@ export type Bundle = Omit<z.output<typeof BundleSchema>, '$schema'>;
 /** Only the envelope: populations and guides are then parsed one by one, so one broken guide spares the rest. */
 export const EnvelopeSchema = z.strictObject({
   ...envelope,
-  populations: z.optional(z.record(z.string(), z.unknown())),
+  populations: z.optional(z.looseObject({})),
   guides: z.array(z.unknown()),
 });

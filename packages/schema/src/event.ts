@@ -1,6 +1,6 @@
 import { describe } from './issue.ts';
 import type { Issue } from './messages.ts';
-import { NonEmptySchema } from './text.ts';
+import { IntSchema, NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
 
 export const EVENT_TYPES = [
@@ -29,7 +29,7 @@ export const EventSchema = z.strictObject({
   user: name,
   session: NonEmptySchema,
   guide: name,
-  guideVersion: z.optional(z.int().check(z.minimum(1))),
+  guideVersion: z.optional(IntSchema.check(z.minimum(1))),
   step: name,
   item: name,
   populations: z.array(z.string()),
@@ -40,10 +40,13 @@ export type CompagnonEvent = z.infer<typeof EventSchema>;
 
 export const MAX_BATCH = 500;
 
-// `key` travels in the body only for sendBeacon, which cannot set an Authorization header.
+// `key` travels in the body only for sendBeacon, which cannot set an Authorization header. `dropped` counts the
+// events the sender's bounded outbox had to refuse since its last batch: the collector reports the loss instead of
+// it passing silently. Absent rather than 0 when nothing was lost.
 export const EventBatchSchema = z.strictObject({
   key: z.optional(z.string()),
   events: z.array(EventSchema).check(z.maxLength(MAX_BATCH)),
+  dropped: z.optional(IntSchema.check(z.minimum(1))),
 });
 export type EventBatch = z.infer<typeof EventBatchSchema>;
 

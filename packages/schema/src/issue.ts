@@ -1,8 +1,5 @@
 import { type Issue, type Message, message } from './messages.ts';
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * The one issue an author should read, with its full path. A failed union is resolved to the branch that got
  * furthest (a non-type issue, or one below the root): `{ "en": 5 }` as a title is about `title.en`, not about
@@ -12,11 +9,6 @@ export function narrow(i: Issue): Issue {
   const path = i.path ?? [];
   if (i.code === 'unrecognized_keys') return { ...i, path: [...path, i.keys[0]] };
   if (i.code !== 'invalid_union') return i;
-  const d: string | undefined = i.discriminator;
-  if (d) {
-    const input = isRecord(i.input) ? i.input[d] : undefined;
-    return { code: 'invalid_value', path: path.at(-1) === d ? path : [...path, d], input, values: i.options ?? [] };
-  }
   const branches: Issue[][] = i.errors ?? [];
   const deep = branches.find((b) => b[0] && (b[0].code !== 'invalid_type' || b[0].path?.length))?.[0];
   if (deep) return narrow({ ...deep, path: [...path, ...(deep.path ?? [])] });

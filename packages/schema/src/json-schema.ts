@@ -4,7 +4,7 @@ import { BundleSchema } from './bundle.ts';
 import * as G from './guide.ts';
 import { DOCS, LEAF_DOCS } from './json-docs.ts';
 import * as R from './rule.ts';
-import { IdSchema, LanguagesSchema, LocalizedTextSchema } from './text.ts';
+import { IdSchema, isInteger, LanguagesSchema, LocalizedTextSchema } from './text.ts';
 import { z } from './z.ts';
 
 export const JSON_SCHEMA_ID = 'urn:compagnon:guide-bundle:1';
@@ -42,6 +42,21 @@ const DEFS: [string, z.core.$ZodType, Json?][] = [
   ['DoneEvent', G.DoneEventSchema],
 ];
 
+// What the browser-lean zod schemas say in code, said back in JSON Schema as the richer zod types would have.
+function override({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Json }): void {
+  // Guides are a plain union in zod (see `tagged` in keyed.ts), yet only one kind can match a given `type`.
+  if (zodSchema === G.GuideSchema) {
+    jsonSchema.oneOf = jsonSchema.anyOf;
+    delete jsonSchema.anyOf;
+  }
+  // Integers are numbers with the `isInteger` check (see text.ts): z.int() would say integer, in the safe range.
+  if (zodSchema._zod.def.checks?.includes(isInteger)) {
+    jsonSchema.type = 'integer';
+    jsonSchema.minimum ??= Number.MIN_SAFE_INTEGER;
+    jsonSchema.maximum ??= Number.MAX_SAFE_INTEGER;
+  }
+}
+
 // Help first, so it reads first in the file. Throws on a missing text: a new field must come with its help.
 function document(node: Json, name: string): Json {
   const own = DOCS[name]?.[0] ?? LEAF_DOCS[name];
@@ -60,7 +75,7 @@ function document(node: Json, name: string): Json {
 export function buildJsonSchema(): Record<string, unknown> {
   const metadata = z.registry<Json>();
   for (const [id, schema, extra] of DEFS) metadata.add(schema, { id, ...extra });
-  const json: Json = z.toJSONSchema(BundleSchema, { metadata, io: 'input', target: 'draft-2020-12' });
+  const json: Json = z.toJSONSchema(BundleSchema, { metadata, io: 'input', target: 'draft-2020-12', override });
   const { $schema, $defs = {}, ...root } = json;
   for (const [name, def] of Object.entries<Json>($defs)) $defs[name] = document(def, name);
   return { $schema, $id: JSON_SCHEMA_ID, ...document(root, 'Bundle'), $defs };

@@ -1,5 +1,5 @@
 import { guideBase, optionalText, PlacementSchema, uniqueIds } from './base.ts';
-import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { IdSchema, IntSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
 
 export const StepAdvanceSchema = z.strictObject({ click: z.optional(z.boolean()) });
@@ -12,7 +12,7 @@ export const TourStepSchema = z.strictObject({
   placement: z.optional(PlacementSchema),
   advance: z.optional(StepAdvanceSchema),
   modal: z.optional(z.boolean()),
-  wait: z.optional(z.int().check(z.minimum(0))),
+  wait: z.optional(IntSchema.check(z.minimum(0))),
 });
 export type TourStep = z.infer<typeof TourStepSchema>;
 

@@ -53,6 +53,11 @@ describe('EventBatchSchema', () => {
     { name: '500 events', input: batch(500), success: true },
     { name: '501 events', input: batch(501), success: false },
     { name: 'one bad event', input: { events: [ok, { ...ok, id: 'x' }] }, success: false },
+    { name: 'overflow count', input: { events: [ok], dropped: 3 }, success: true },
+    { name: 'overflow count with no event left to send', input: { events: [], dropped: 1 }, success: true },
+    { name: 'overflow count 0 (absent instead)', input: { events: [], dropped: 0 }, success: false },
+    { name: 'overflow count not an integer', input: { events: [], dropped: 1.5 }, success: false },
+    { name: 'overflow count as a string', input: { events: [], dropped: '3' }, success: false },
   ])('$name', ({ input, success }) => {
     expect(EventBatchSchema.safeParse(input).success).toBe(success);
   });

@@ -46,7 +46,7 @@ export const checks = [
   same<S.Population, { name?: LocalizedText; description?: LocalizedText; when: S.Rule }>(true),
   same<S.Bundle, { version: 1; app?: string; populations: Record<string, S.Population>; guides: S.Guide[] }>(true),
   same<S.CompagnonEvent, CompagnonEvent>(true),
-  same<S.EventBatch, { key?: string; events: CompagnonEvent[] }>(true),
+  same<S.EventBatch, { key?: string; events: CompagnonEvent[]; dropped?: number }>(true),
   same<S.Locale, 'en' | 'fr'>(true),
 ];
 

@@ -22,8 +22,10 @@ export interface CompagnonOptions {
 
 /** What `on('error')` listeners receive. */
 export interface CompagnonError {
-  code: 'bundle' | 'load' | 'storage' | 'internal';
+  code: 'bundle' | 'load' | 'storage' | 'delivery' | 'rejected' | 'internal';
   message: string;
+  /** The collector's HTTP status, for delivery errors. */
+  status?: number;
   path?: string;
   guide?: string;
 }
@@ -37,6 +39,8 @@ export interface DebugInfo {
   activeTour?: string;
   errors: number;
   lastError?: CompagnonError;
+  /** The persisted outbox (absent without a collector). */
+  outbox?: { queued: number; rejected: number; dropped: number; lastAckAt?: number; lastError?: string };
 }
 
 export type Listener<T> = (payload: T) => void;

@@ -1,6 +1,6 @@
 import type { Bundle, CompagnonEvent, Guide, Locale } from '@compagnon/schema';
 import type { Dispose, Effect, Platform, UserProfile, UserProgress } from '@compagnon/core';
-import type { DomWatcher } from '@compagnon/dom';
+import type { DomWatcher, TabChannel } from '@compagnon/dom';
 import type { CompagnonError } from './api.ts';
 
 /** The shared state of one running instance; each module of the runtime reads and updates it. */
@@ -8,6 +8,8 @@ export interface Ctx {
   readonly app: string;
   readonly platform: Platform & { store: { readonly mode: 'indexeddb' | 'memory' } };
   readonly watcher: DomWatcher;
+  /** This origin's other tabs: progress and outbox news. */
+  readonly channel: TabChannel;
   readonly session: string;
   readonly keepQuery: boolean;
   locale: Locale;

@@ -1,8 +1,9 @@
 import { formatError, type CompagnonEvent, type Locale } from '@compagnon/schema';
 import type { UserProfile } from '@compagnon/core';
-import { createBrowserPlatform, sessionId } from '@compagnon/dom';
+import { createBrowserPlatform, createTabChannel, onPageHide, sessionId } from '@compagnon/dom';
 import type { CompagnonApi, CompagnonError, CompagnonOptions, DebugInfo, Listener } from './api.ts';
 import { loadBundle } from './bundle-source.ts';
+import { createDelivery, type Delivery } from './delivery.ts';
 import { createEmitter } from './emitter.ts';
 import { doc, win } from './env.ts';
 import { pickLocale } from './locale.ts';
@@ -17,6 +18,9 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
   const errors = createEmitter<CompagnonError>((e) => platform.log.error('error listener failed', e));
   const events = createEmitter<CompagnonEvent>((e) => platform.log.error('event listener failed', e));
   let runtime: Runtime | undefined;
+  let delivery: Delivery | undefined;
+  let channel: ReturnType<typeof createTabChannel> | undefined;
+  let stopHide: (() => void) | undefined;
   let starting: Promise<void> | undefined;
   let destroyed = false;
   let errorCount = 0;
@@ -50,13 +54,25 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
       fail({ code: 'bundle', message: formatError(e, locale), path: e.path, ...(e.guide ? { guide: e.guide } : {}) });
     }
     if (destroyed) return;
+    channel = createTabChannel(`compagnon:${opts.app}`);
+    if (opts.collector) {
+      delivery = createDelivery({ app: opts.app, url: opts.collector, key: opts.key, platform, channel, fail });
+    }
     runtime = await createRuntime({
       app: opts.app, bundle: loaded.bundle, locale, user: opts.user, keepQuery: !!opts.keepQuery,
-      session: sessionId(platform.random), platform,
-      emitEvent: (event) => events.emit(event),
+      session: sessionId(platform.random), platform, channel,
+      emitEvent: (event) => {
+        delivery?.send(event);
+        events.emit(event);
+      },
       emitError: fail,
     });
-    if (destroyed) runtime.destroy();
+    // Closing right after the last step must not lose the completion: hand over what waits, then beacon.
+    stopHide = onPageHide(() => {
+      runtime?.drain();
+      delivery?.flushOnHide();
+    });
+    if (destroyed) api.destroy();
   }
 
   const api: CompagnonApi = {
@@ -86,7 +102,10 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
     }, undefined),
     destroy: guard(() => {
       destroyed = true;
+      stopHide?.();
       runtime?.destroy();
+      delivery?.dispose();
+      channel?.dispose();
       runtime = undefined;
       events.clear();
       errors.clear();
@@ -100,6 +119,7 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
       ...(runtime?.activeTour() ? { activeTour: runtime.activeTour()! } : {}),
       errors: errorCount,
       ...(lastError ? { lastError } : {}),
+      ...(delivery ? { outbox: delivery.stats() } : {}),
     }), { initialised: false, storage: 'none', populations: [], guides: [], errors: 0 }),
   };
   if (options) void api.init(options);

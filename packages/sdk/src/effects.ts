@@ -1,5 +1,5 @@
 import { makeEvent, saveRecord, type Effect } from '@compagnon/core';
-import type { Guide } from '@compagnon/schema';
+import type { CompagnonEvent, Guide } from '@compagnon/schema';
 import type { Ctx } from './context.ts';
 import { currentUrl, reportedUrl } from './env.ts';
 
@@ -13,6 +13,9 @@ export function createEffectRunner(ctx: Ctx, handlers: {
   reported(guide: Guide, event: Effect & { type: 'report' }): void;
 }) {
   let chain: Promise<unknown> = Promise.resolve();
+  // Reports waiting for their transition's write; `drain` hands them over at once when the page goes away.
+  const pending = new Set<CompagnonEvent>();
+  const emit = (event: CompagnonEvent) => { if (pending.delete(event)) ctx.emitEvent(event); };
   return {
     apply(guide: Guide, effects: Effect[]) {
       for (const effect of effects) {
@@ -20,8 +23,10 @@ export function createEffectRunner(ctx: Ctx, handlers: {
           case 'persist': {
             ctx.progress.guides[effect.guide] = effect.record;
             const key = ctx.key;
-            chain = chain.then(() => saveRecord(ctx.platform.store, key, effect.guide, effect.record)).catch((e) =>
-              ctx.emitError({ code: 'storage', message: `progress not saved: ${String(e)}`, guide: effect.guide }));
+            chain = chain.then(() => saveRecord(ctx.platform.store, key, effect.guide, effect.record)).then(
+              // Other tabs of this person follow: a guide finished here closes there, a checklist ticks.
+              () => ctx.channel.post({ type: 'progress', key, guide: effect.guide, record: effect.record }),
+              (e) => ctx.emitError({ code: 'storage', message: `progress not saved: ${String(e)}`, guide: effect.guide }));
             break;
           }
           case 'report': {
@@ -30,7 +35,8 @@ export function createEffectRunner(ctx: Ctx, handlers: {
               app: ctx.app, session: ctx.session, populations: ctx.populations, url: reportedUrl(ctx.keepQuery),
               ...(user?.id ? { user: user.id } : {}),
             }, guide.version ?? 1, platform.random.uuid(), platform.clock.now());
-            chain = chain.then(() => ctx.emitEvent(event));
+            pending.add(event);
+            chain = chain.then(() => emit(event));
             handlers.reported(guide, effect);
             break;
           }
@@ -39,6 +45,10 @@ export function createEffectRunner(ctx: Ctx, handlers: {
         }
       }
       ctx.render();
+    },
+    /** On page hide: the writes already issued usually commit, but the tab may not live to see it. */
+    drain() {
+      for (const event of [...pending]) emit(event);
     },
     /** Resolves once every queued write and report has gone through. */
     settled: () => chain.then(() => undefined),

@@ -1,7 +1,7 @@
 import type { Bundle, Guide, Locale } from '@compagnon/schema';
 import {
   isEligible, isFinished, loadProgress, progressKey, recordVisit, resolvePopulations, schedule, startable,
-  type Platform, type UserProfile,
+  type Platform, type ProgressRecord, type UserProfile,
 } from '@compagnon/core';
 import { createDomWatcher, matchesSelector, onDocumentClick, watchUrl } from '@compagnon/dom';
 import { createUi, type UiActions } from '@compagnon/ui';
@@ -21,6 +21,7 @@ export interface RuntimeInit {
   keepQuery: boolean;
   session: string;
   platform: Ctx['platform'];
+  channel: Ctx['channel'];
   emitEvent: Ctx['emitEvent'];
   emitError: (e: CompagnonError) => void;
 }
@@ -152,6 +153,7 @@ export async function createRuntime(init: RuntimeInit) {
     eligibleGuides: () => ctx.bundle.guides.filter((g) =>
       isEligible(g, new Set(ctx.populations), ctx.progress.guides[g.id])).map((g) => g.id),
     settled: () => runner.settled(),
+    drain: () => runner.drain(),
     destroy() {
       tour.stop();
       for (const d of ctx.disposers.splice(0)) d();
@@ -171,6 +173,13 @@ export async function createRuntime(init: RuntimeInit) {
         tour.dispatch({ type: 'target_clicked' });
       }
       checklists.signal({ kind: 'click', matches: (selector) => matchesSelector(target, selector) });
+    }),
+    ctx.channel.subscribe((m) => {
+      const msg = m as { type?: string; key?: string; guide?: string; record?: ProgressRecord };
+      if (msg.type !== 'progress' || msg.key !== ctx.key || !msg.guide || !msg.record) return;
+      ctx.progress.guides[msg.guide] = msg.record;
+      if (tour.current?.guide.id === msg.guide && msg.record.status !== 'active') tour.stop();
+      render();
     }),
     // Tooltip targets come and go with the page: re-place beacons at most once a frame.
     ctx.watcher.subscribe(() => { if (shown.tooltips.length) render(); }),

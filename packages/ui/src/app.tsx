@@ -1,13 +1,15 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-/** @jsxFrag Fragment */
-import { h, Fragment } from 'preact';
+import { h } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { Checklist } from './checklist.tsx';
-import { strings } from './i18n.ts';
+import { checklist } from './checklist.tsx';
+import { translator } from './i18n.ts';
 import { Step } from './step.tsx';
 import { Tip } from './tooltip.tsx';
 import type { UiActions, UiState } from './types.ts';
+
+// Classic JSX (`h`), not the automatic runtime: no `children` key per element, and no preact/jsx-runtime in
+// the bundle. Buttons carry no `type="button"`: nothing in our shadow root is inside a form.
 
 export interface AppProps {
   state: UiState;
@@ -17,10 +19,11 @@ export interface AppProps {
 }
 
 export function App({ state, act, doc, rtl }: AppProps) {
-  const t = strings(state.locale);
+  const { tour, tooltips, checklists } = state;
+  const t = translator(state.locale);
   const latest = useRef(state);
   latest.current = state;
-  const listening = !!state.tour || state.tooltips.some((tip) => tip.open);
+  const listening = !!tour || tooltips.some((tip) => tip.open);
 
   // Document-level and capturing so Esc works wherever focus is; only registered while something can close.
   useLayoutEffect(() => {
@@ -35,19 +38,9 @@ export function App({ state, act, doc, rtl }: AppProps) {
     return () => doc.removeEventListener('keydown', onKey, true);
   }, [listening]);
 
-  return (
-    <>
-      {state.tooltips.map((tip, n) => (
-        <Tip key={tip.guideId} tip={tip} n={n} t={t} act={act} />
-      ))}
-      {state.checklists.length > 0 && (
-        <div class="st">
-          {state.checklists.map((list, n) => (
-            <Checklist key={list.guideId} list={list} n={n} t={t} act={act} />
-          ))}
-        </div>
-      )}
-      {state.tour && <Step step={state.tour} t={t} act={act} rtl={rtl} />}
-    </>
-  );
+  return [
+    tooltips.map((tip, n) => <Tip key={tip.guideId} tip={tip} n={n} t={t} act={act} />),
+    checklists.length > 0 && <div class="st">{checklists.map((list, n) => checklist(list, n, t, act))}</div>,
+    tour && <Step step={tour} t={t} act={act} rtl={rtl} />,
+  ];
 }

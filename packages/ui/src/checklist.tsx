@@ -1,79 +1,71 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-/** @jsxFrag Fragment */
-import { h, Fragment } from 'preact';
+import { h } from 'preact';
 import { progress } from './i18n.ts';
-import type { Strings } from './i18n.ts';
+import type { Translate } from './i18n.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { ChecklistView, UiActions } from './types.ts';
 
-export interface ChecklistProps {
-  list: ChecklistView;
-  n: number;
-  t: Strings;
-  act: UiActions;
-}
-
 /**
  * Launcher and its panel. The panel follows the launcher in the DOM (disclosure order for Tab) and is shown
- * above it with `column-reverse`.
+ * above it with `column-reverse`. A plain function, not a component: it has no state of its own. `n` makes the
+ * ids unique within the shadow root.
  */
-export function Checklist({ list, n, t, act }: ChecklistProps) {
-  const { guideId: id, items, open } = list;
+export function checklist(list: ChecklistView, n: number, t: Translate, act: UiActions) {
+  const { guideId: id, title, items, open } = list;
+  const total = items.length;
   const done = items.filter((item) => item.done).length;
-  const status = `${progress(t, done, items.length)} ${t.finished}`;
+  const status = `${progress(t, done, total)} ${t('done')}`;
+  const panel = `c${n}`;
+  const head = `ch${n}`;
   return (
-    <div class="g">
+    <div class="g" key={id}>
       <button
-        type="button"
         class="l"
-        aria-label={`${list.title}, ${status}`}
+        aria-label={`${title}, ${status}`}
         aria-expanded={open}
-        aria-controls={open ? `c${n}` : undefined}
+        aria-controls={open ? panel : undefined}
         onClick={() => act.toggleChecklist(id, !open)}
       >
-        {list.title}
-        <span aria-hidden="true">
-          {done}/{items.length}
+        {title}
+        <span aria-hidden>
+          {done}/{total}
         </span>
       </button>
       {open && (
-        <div class="p" id={`c${n}`} role="dialog" aria-labelledby={`ch${n}`}>
-          <h2 id={`ch${n}`}>{list.title}</h2>
+        <div class="p" id={panel} role="dialog" aria-labelledby={head}>
+          <h2 id={head}>{title}</h2>
           <div
-            class="bar"
+            class="r"
             role="progressbar"
-            aria-labelledby={`ch${n}`}
+            aria-labelledby={head}
             aria-valuemin={0}
-            aria-valuemax={items.length}
+            aria-valuemax={total}
             aria-valuenow={done}
             aria-valuetext={status}
           >
-            <div style={{ width: `${items.length ? (done * 100) / items.length : 0}%` }} />
+            {/* `done &&`: an empty list is 0%, not NaN. */}
+            <div style={`width:${done && (done * 100) / total}%`} />
           </div>
-          <ul>
+          <ul class="i">
             {items.map((item) => (
               <li key={item.id}>
-                <span class="k" aria-hidden="true">
+                <span class="k" aria-hidden>
                   {item.done ? '✓' : '○'}
                 </span>
                 <div>
                   {item.actionable ? (
-                    <button type="button" onClick={() => act.activateItem(id, item.id)}>
-                      {item.title}
-                    </button>
+                    <button onClick={() => act.activateItem(id, item.id)}>{item.title}</button>
                   ) : (
-                    <span>{item.title}</span>
+                    item.title
                   )}
-                  {item.done && <span class="sr">, {t.finished}</span>}
+                  {item.done && <span class="sr">, {t('done')}</span>}
                   {item.body && <div class="d">{renderMarkdown(item.body)}</div>}
                 </div>
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => act.dismissChecklist(id)}>
-            {t.dismissList}
-          </button>
+          <button onClick={() => act.dismissChecklist(id)}>{t('Dismiss checklist')}</button>
         </div>
       )}
     </div>

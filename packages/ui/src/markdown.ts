@@ -6,15 +6,14 @@ import type { ComponentChild, ComponentChildren } from 'preact';
 
 const INLINE =
   /`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|(?<!\w)_([^_\s](?:[^_]*[^_\s])?)_(?!\w)|\[([^\]]+)\]\(([^)\s]+)\)/g;
-const BULLET = /^\s*[-*]\s+(.*)$/;
-const NUMBER = /^\s*(\d{1,9})[.)]\s+(.*)$/;
+/** A list item: bullet ("- ", "* ") or number ("1. ", "1) "; the number is captured). */
+const ITEM = /^\s*(?:[-*]|(\d{1,9})[.)])\s+(.*)/;
 
 /** Relative URLs and http(s)/mailto only; `javascript:`, `data:` and the like are refused. */
 export function safeHref(url: string): string | null {
   // Browsers drop tabs/newlines and leading controls before parsing the scheme ("java\tscript:"): refuse them.
   if (/[\x00-\x20\x7f]/.test(url)) return null;
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  return scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto' ? url : null;
+  return /^[a-z][a-z\d+.-]*:/i.test(url) && !/^(https?|mailto):/i.test(url) ? null : url;
 }
 
 function link(label: string, url: string): ComponentChild {
@@ -28,52 +27,48 @@ export function inline(text: string): ComponentChild[] {
   const out: ComponentChild[] = [];
   let last = 0;
   for (const m of text.matchAll(INLINE)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push(text.slice(last, m.index));
+    // Every group matches at least one character, so a matched group is truthy.
     const [, code, bold, star, under, label, url] = m;
-    if (code !== undefined) out.push(h('code', null, code));
-    else if (bold !== undefined) out.push(h('strong', null, inline(bold)));
-    else if (star !== undefined || under !== undefined) out.push(h('em', null, inline(star ?? under ?? '')));
-    else out.push(link(label ?? '', url ?? ''));
+    out.push(
+      code
+        ? h('code', null, code)
+        : bold
+          ? h('strong', null, inline(bold))
+          : star || under
+            ? h('em', null, inline((star || under)!))
+            : link(label!, url!),
+    );
     last = m.index + m[0].length;
   }
-  if (last < text.length) out.push(text.slice(last));
+  out.push(text.slice(last));
   return out;
 }
 
-function lines(text: string[]): ComponentChild[] {
-  return text.flatMap((line, i) => (i ? [h('br', null), ...inline(line)] : inline(line)));
+interface Block {
+  tag: 'p' | 'ul' | 'ol';
+  /** An ordered list's first number. */
+  start?: string | undefined;
+  lines: string[];
 }
 
 export function renderMarkdown(text: string): ComponentChildren {
-  const blocks: ComponentChild[] = [];
-  let para: string[] = [];
-  let list: { ordered: boolean; start: number; items: string[] } | null = null;
-  const flush = () => {
-    if (para.length) blocks.push(h('p', null, lines(para)));
-    if (list) {
-      const items = list.items.map((item) => h('li', null, inline(item)));
-      blocks.push(list.ordered ? h('ol', list.start === 1 ? null : { start: list.start }, items) : h('ul', null, items));
-    }
-    para = [];
-    list = null;
-  };
-  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const bullet = BULLET.exec(line);
-    const number = bullet ? null : NUMBER.exec(line);
-    if (!line.trim()) flush();
-    else if (bullet || number) {
-      const ordered = number !== null;
-      if (para.length || (list && list.ordered !== ordered)) flush();
-      list ??= { ordered, start: Number(number?.[1] ?? 1), items: [] };
-      list.items.push((bullet?.[1] ?? number?.[2] ?? '').trim());
-    } else if (list && /^\s/.test(line)) {
-      // An indented line continues the previous list item.
-      list.items[list.items.length - 1] += ` ${line.trim()}`;
-    } else {
-      if (list) flush();
-      para.push(line.trim());
+  const blocks: Block[] = [];
+  let open: Block | undefined;
+  for (const line of text.split(/\r\n?|\n/)) {
+    const item = ITEM.exec(line);
+    const tag = item ? (item[1] ? 'ol' : 'ul') : 'p';
+    if (!line.trim()) open = undefined;
+    // An indented line continues the previous list item.
+    else if (!item && open && open.tag !== 'p' && /^\s/.test(line)) open.lines[open.lines.length - 1] += ` ${line.trim()}`;
+    else {
+      if (open?.tag !== tag) blocks.push((open = { tag, start: item?.[1], lines: [] }));
+      open.lines.push((item ? item[2]! : line).trim());
     }
   }
-  flush();
-  return blocks;
+  return blocks.map(({ tag, start, lines }) =>
+    tag === 'p'
+      ? h('p', null, lines.flatMap((line, i) => (i ? [h('br', null), ...inline(line)] : inline(line))))
+      : h(tag, Number(start ?? 1) === 1 ? null : { start }, lines.map((line) => h('li', null, inline(line)))),
+  );
 }

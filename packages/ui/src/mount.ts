@@ -1,16 +1,10 @@
 import { h, render } from 'preact';
 import { App } from './app.tsx';
+import { deepActive, focus } from './focus.ts';
 import { adoptStyles } from './styles.ts';
 import type { Ui, UiActions, UiOptions, UiState } from './types.ts';
 
 const warn = (error: unknown) => console.warn('[compagnon]', error);
-
-/** The focused element, looking through open shadow roots (ours included: a checklist item can start a tour). */
-function deepActive(doc: Document): Element | null {
-  let el = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
 
 export function createUi(options: UiOptions = {}): Ui {
   const doc = options.document ?? document;
@@ -38,16 +32,16 @@ export function createUi(options: UiOptions = {}): Ui {
     const now = deepActive(doc);
     before = null;
     if (el?.isConnected && (!now || now === doc.body || host?.contains(now) || now.getRootNode() === host?.shadowRoot))
-      el.focus({ preventScroll: true });
+      focus(el);
   };
 
   const mount = (): HTMLElement => {
     const el = doc.createElement('div');
-    el.setAttribute('data-compagnon', '');
+    el.dataset.compagnon = '';
     // Inline, so no host-page rule on div can outrank it; `all` leaves custom properties alone, so theming works.
-    el.style.cssText = `all:initial;position:fixed;top:0;left:0;width:0;height:0;z-index:var(--compagnon-z,${options.zIndex ?? 2147483000})`;
+    // No box needed: everything inside is fixed to the viewport, `position` is only there for `z-index`.
+    el.style.cssText = `all:initial;position:fixed;z-index:var(--compagnon-z,${options.zIndex ?? 2147483000})`;
     adoptStyles(el.attachShadow({ mode: 'open' }), options.nonce);
-    doc.body.appendChild(el);
     return el;
   };
 
@@ -60,10 +54,9 @@ export function createUi(options: UiOptions = {}): Ui {
         // Apps that re-render <body> wholesale (some SPA routers) drop our host: put it back.
         if (!host.isConnected) doc.body.appendChild(host);
         if (state.tour && !touring) before = deepActive(doc);
-        const rtl = doc.documentElement.dir === 'rtl'; // read per render: apps switch direction at runtime
-        host.dir = rtl ? 'rtl' : 'ltr';
+        host.dir = doc.documentElement.dir || 'ltr'; // read per render: apps switch direction at runtime
         host.lang = state.locale;
-        render(h(App, { state, act, doc, rtl }), host.shadowRoot as ShadowRoot);
+        render(h(App, { state, act, doc, rtl: host.dir === 'rtl' }), host.shadowRoot!);
         if (touring && !state.tour) restore();
         touring = !!state.tour;
       } catch (error) {
@@ -72,7 +65,7 @@ export function createUi(options: UiOptions = {}): Ui {
     },
     destroy() {
       try {
-        if (host) render(null, host.shadowRoot as ShadowRoot);
+        if (host) render(null, host.shadowRoot!);
       } catch (error) {
         warn(error);
       }

@@ -1,17 +1,17 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-/** @jsxFrag Fragment */
-import { h, Fragment } from 'preact';
+import { h } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { Dialog } from './dialog.tsx';
+import { focus } from './focus.ts';
 import { progress } from './i18n.ts';
-import type { Strings } from './i18n.ts';
-import { renderMarkdown } from './markdown.ts';
+import type { Translate } from './i18n.ts';
 import { cover, float, reveal } from './position.ts';
 import type { StepView, UiActions } from './types.ts';
 
 export interface StepProps {
   step: StepView;
-  t: Strings;
+  t: Translate;
   act: UiActions;
   rtl: boolean;
 }
@@ -31,21 +31,25 @@ function trap(e: KeyboardEvent, box: HTMLElement): void {
 /** The tour's step: a dialog next to its target (with spotlight and arrow) or centred over a backdrop. */
 export function Step({ step, t, act, rtl }: StepProps) {
   const box = useRef<HTMLDivElement>(null);
-  const tip = useRef<HTMLDivElement>(null);
+  const arrow = useRef<HTMLDivElement>(null);
   const hole = useRef<HTMLDivElement>(null);
   const { guideId: id, target, index, modal, placement } = step;
   const last = index >= step.count - 1;
   const forward = () => (last ? act.done(id) : act.next(id));
 
   useLayoutEffect(() => {
-    if (!target || !box.current || !hole.current) return;
+    if (!target) return;
     reveal(target);
-    const stops = [float(target, box.current, placement, tip.current), cover(target, hole.current)];
-    return () => stops.forEach((stop) => stop());
+    const unfloat = float(target, box.current!, placement, arrow.current);
+    const uncover = cover(target, hole.current!);
+    return () => {
+      unfloat();
+      uncover();
+    };
   }, [target, placement]);
 
   // Per step, not per render: a re-render of the same step must not pull focus back from where the user put it.
-  useLayoutEffect(() => box.current?.focus({ preventScroll: true }), [id, step.stepId]);
+  useLayoutEffect(() => focus(box.current!), [id, step.stepId]);
 
   useLayoutEffect(() => {
     if (!target || !step.advanceOnClick) return;
@@ -53,49 +57,37 @@ export function Step({ step, t, act, rtl }: StepProps) {
     return () => target.removeEventListener('click', forward);
   }, [target, step.advanceOnClick, id, last]);
 
+  // Arrows follow reading direction: in rtl, "next" is to the left.
+  const [backKey, nextKey] = rtl ? ['ArrowRight', 'ArrowLeft'] : ['ArrowLeft', 'ArrowRight'];
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Tab' && modal && box.current) trap(e, box.current);
-    // Arrows follow reading direction: in rtl, "next" is to the left.
-    const dir = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    const move = rtl ? -dir : dir;
-    if (move > 0 && !last) act.next(id);
-    else if (move < 0 && index > 0) act.back(id);
+    if (e.key === 'Tab' && modal) trap(e, box.current!);
+    if (e.key === nextKey && !last) act.next(id);
+    else if (e.key === backKey && index > 0) act.back(id);
     else return;
     e.preventDefault();
   };
 
-  return (
-    <>
-      {/* Keyed: the spotlight carries inline coordinates that must not leak onto a reused backdrop div. */}
-      {target ? <div key="sp" class="sp" ref={hole} /> : <div key="bd" class={modal ? 'bd m' : 'bd'} />}
-      <div
-        ref={box}
-        class={target ? 's' : 's c'}
-        role="dialog"
-        aria-modal={modal ? 'true' : undefined}
-        aria-labelledby="cp-st"
-        aria-describedby={step.body ? 'cp-sb' : undefined}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id="cp-st">{step.title}</h2>
-        {step.body && <div id="cp-sb">{renderMarkdown(step.body)}</div>}
-        <div class="f">
-          <span class="n">{progress(t, index + 1, step.count)}</span>
-          {index > 0 && (
-            <button type="button" onClick={() => act.back(id)}>
-              {t.back}
-            </button>
-          )}
-          <button type="button" class="pr" onClick={forward}>
-            {last ? t.done : t.next}
-          </button>
-        </div>
-        <button type="button" class="x" aria-label={t.close} onClick={() => act.dismiss(id, 'close')}>
-          ×
+  return [
+    // Keyed: the spotlight carries inline coordinates that must not leak onto a reused backdrop div.
+    target ? <div key="sp" class="sp" ref={hole} /> : <div key="bd" class={modal ? 'bd m' : 'bd'} />,
+    <Dialog
+      box={box}
+      class={target ? 's' : 's c'}
+      id="sh"
+      view={step}
+      t={t}
+      onClose={() => act.dismiss(id, 'close')}
+      arrow={!!target && arrow}
+      modal={modal}
+      onKeyDown={onKeyDown}
+    >
+      <div class="f">
+        <span class="n">{progress(t, index + 1, step.count)}</span>
+        {index > 0 && <button onClick={() => act.back(id)}>{t('Back')}</button>}
+        <button class="pr" onClick={forward}>
+          {t(last ? 'Done' : 'Next')}
         </button>
-        {target && <div class="a" ref={tip} />}
       </div>
-    </>
-  );
+    </Dialog>,
+  ];
 }

@@ -1,6 +1,8 @@
 /*
- * Theme: host pages override these custom properties with `[data-compagnon] { --compagnon-accent: … }`
- * (the page's rule beats `:host`, so no !important is needed). Defaults keep ≥ 4.5:1 contrast.
+ * Theme: host pages set these custom properties on the host (`[data-compagnon] { --compagnon-accent: … }`) or
+ * any ancestor. Our elements read them, with the defaults below (≥ 4.5:1 contrast), into short private names
+ * declared on `*` rather than `:host`: a page rule such as `div { --bg: … }` matches the host and would beat
+ * `:host`, but cannot reach inside the shadow root.
  *   --compagnon-accent           primary buttons, beacon, progress bar, focus ring   #1d4ed8
  *   --compagnon-accent-contrast  text on the accent                                   #fff
  *   --compagnon-bg               surfaces                                              #fff
@@ -11,61 +13,63 @@
  *   --compagnon-shadow           surface shadow                                        0 8px 28px rgba(0,0,0,.25)
  *   --compagnon-backdrop         dimming around the spotlight / behind centred steps   rgba(15,23,42,.5)
  *   --compagnon-z                stacking level of the host                            2147483000 (option zIndex)
- * Kept out of the shipped string on purpose: comments in CSS cost bytes on every page.
+ *
+ * Classes (one or two letters: the sheet lives in our own shadow root, and every byte ships on every page):
+ *   s step dialog, c centred, t tooltip dialog, b beacon, a arrow, x close, f footer, n "2 of 5", pr primary,
+ *   sp spotlight, bd backdrop, m modal (the backdrop blocks clicks), st checklist stack, g one checklist,
+ *   l launcher, p panel, r progress bar, i item list, k check mark, d item description, sr screen-reader only.
+ * Order matters where specificity ties: `:focus-visible` before the surfaces (which drop the outline when
+ * focused by script), `.m` after `.bd`, the reduced-motion rule last.
  */
 export const css =
-  ':host{--compagnon-accent:#1d4ed8;--compagnon-accent-contrast:#fff;--compagnon-bg:#fff;--compagnon-fg:#1f2937;' +
-  '--compagnon-muted:#4b5563;--compagnon-radius:8px;--compagnon-font:system-ui,sans-serif;' +
-  '--compagnon-shadow:0 8px 28px rgba(0,0,0,.25);--compagnon-backdrop:rgba(15,23,42,.5)}' +
-  '*{box-sizing:border-box}' +
-  '.s,.t,.st{font:14px/1.45 var(--compagnon-font);color:var(--compagnon-fg)}' +
-  '.s,.t,.p{position:fixed;background:var(--compagnon-bg);border-radius:var(--compagnon-radius);box-shadow:var(--compagnon-shadow);' +
-  'padding:14px 16px;width:max-content;max-width:min(360px,calc(100vw - 16px))}' +
-  '.s,.t{top:0;left:0}.c{top:50%;left:50%;transform:translate(-50%,-50%)}' +
-  '.s:focus,.t:focus,.p:focus{outline:none}' +
+  '*{box-sizing:border-box;--a:var(--compagnon-accent,#1d4ed8);--bg:var(--compagnon-bg,#fff);' +
+  '--fg:var(--compagnon-fg,#1f2937);--mu:var(--compagnon-muted,#4b5563);--r:var(--compagnon-radius,8px);' +
+  '--sh:var(--compagnon-shadow,0 8px 28px #00000040);--bd:var(--compagnon-backdrop,#0f172a80)}' +
+  ':focus-visible{outline:2px solid var(--a);outline-offset:2px}' +
+  '.s,.t,.st{font:14px/1.45 var(--compagnon-font,system-ui,sans-serif);color:var(--fg)}' +
+  '.s,.t,.p{background:var(--bg);border-radius:var(--r);box-shadow:var(--sh);padding:14px 16px;outline:0;' +
+  'width:max-content;max-width:min(360px,calc(100vw - 16px))}' +
+  '.s,.t,.b{position:fixed;top:0;left:0}.c{top:50%;left:50%;transform:translate(-50%,-50%)}' +
   'h2{margin:0 0 6px;margin-inline-end:28px;font-size:16px;line-height:1.3}' +
   'p,ul,ol{margin:0 0 8px}ul,ol{padding-inline-start:20px}' +
-  'a{color:var(--compagnon-accent)}code{font:13px ui-monospace,monospace;background:rgba(0,0,0,.06);padding:0 3px;border-radius:3px}' +
-  'button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--compagnon-muted);' +
-  'background:var(--compagnon-bg);color:var(--compagnon-fg);padding:5px 12px}' +
-  'button:focus-visible,a:focus-visible{outline:2px solid var(--compagnon-accent);outline-offset:2px}' +
-  '.pr{background:var(--compagnon-accent);border-color:var(--compagnon-accent);color:var(--compagnon-accent-contrast)}' +
-  '.x{position:absolute;top:8px;inset-inline-end:8px;border:0;padding:0 6px;font-size:20px;line-height:1;background:none;color:var(--compagnon-muted)}' +
-  '.f{display:flex;align-items:center;gap:8px;margin-top:10px}.n{margin-inline-end:auto;color:var(--compagnon-muted);font-size:13px}' +
+  'a{color:var(--a)}code{font:13px ui-monospace,monospace;background:#0000000f;padding:0 3px;border-radius:3px}' +
+  'button{font:inherit;color:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--mu);' +
+  'background:var(--bg);padding:5px 12px}' +
+  '.pr{background:var(--a);border-color:var(--a);color:var(--compagnon-accent-contrast,#fff)}' +
+  '.x{position:absolute;top:8px;inset-inline-end:8px;padding:0 6px;font-size:20px;line-height:1}' +
+  '.x,.i button{border:0;background:none}.x,.n,.d{color:var(--mu)}' +
+  '.f{display:flex;align-items:center;gap:8px;margin-top:10px}.n{margin-inline-end:auto;font-size:13px}' +
   '.a{position:absolute;width:10px;height:10px;background:inherit;transform:rotate(45deg)}' +
-  '.sp,.bd{position:fixed;pointer-events:none;border-radius:var(--compagnon-radius)}' +
-  '.sp{box-shadow:0 0 0 200vmax var(--compagnon-backdrop)}.bd{inset:0;border-radius:0;background:var(--compagnon-backdrop)}' +
-  '.m{pointer-events:auto}' +
-  '.b{position:fixed;top:0;left:0;width:18px;height:18px;padding:0;border-radius:50%;border:2px solid var(--compagnon-bg);' +
-  'background:var(--compagnon-accent);animation:cp 1.6s infinite}' +
-  '@keyframes cp{0%{box-shadow:0 0 0 0 var(--compagnon-accent)}100%{box-shadow:0 0 0 12px transparent}}' +
-  '.st,.g{display:flex;flex-direction:column;align-items:flex-end;gap:8px}.g{flex-direction:column-reverse}' +
+  '.sp,.bd{position:fixed;pointer-events:none}.sp{border-radius:var(--r);box-shadow:0 0 0 200vmax var(--bd)}' +
+  '.bd{inset:0;background:var(--bd)}.m{pointer-events:auto}' +
+  '.b{width:18px;height:18px;padding:0;border-radius:50%;border:2px solid var(--bg);background:var(--a);' +
+  'animation:p 1.6s infinite}' +
+  '@keyframes p{0%{box-shadow:0 0 0 0 var(--a)}to{box-shadow:0 0 0 12px #0000}}' +
+  '.st,.g{display:flex;flex-flow:column;align-items:flex-end;gap:8px}.g{flex-flow:column-reverse}' +
   '.st{position:fixed;bottom:16px;inset-inline-end:16px}' +
-  '.p{position:static}.l{box-shadow:var(--compagnon-shadow);border:0;padding:8px 14px}' +
-  '.l span{margin-inline-start:8px;font-weight:600}' +
-  '.bar{height:6px;border-radius:3px;background:rgba(0,0,0,.1);margin:4px 0 10px}' +
-  '.bar div{height:100%;border-radius:3px;background:var(--compagnon-accent)}' +
-  '.p ul{list-style:none;padding:0}.p li{display:flex;gap:8px;margin:6px 0}' +
-  '.p li button{border:0;padding:0;background:none;text-decoration:underline;text-align:start}' +
-  '.k{flex:none;width:16px;color:var(--compagnon-accent);font-weight:700}.d{color:var(--compagnon-muted)}' +
+  '.l{box-shadow:var(--sh);border:0;padding:8px 14px}.l span{margin-inline-start:8px;font-weight:600}' +
+  '.r{height:6px;border-radius:3px;background:#0000001a;margin:4px 0 10px}' +
+  '.r div{height:100%;border-radius:inherit;background:var(--a)}' +
+  '.i{list-style:none;padding:0}.i>li{display:flex;gap:8px;margin:6px 0}' +
+  '.i button{padding:0;text-decoration:underline;text-align:start}' +
+  '.k{flex:none;width:16px;color:var(--a);font-weight:700}' +
   '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
-  '@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}';
+  '@media (prefers-reduced-motion:reduce){.b{animation:none}}';
 
-/** One constructable sheet; a `<style nonce>` where `adoptedStyleSheets` is missing (old Safari, some CSPs). */
+/**
+ * One constructable sheet; a `<style nonce>` where that fails: Safari < 16.4 has no CSSStyleSheet constructor
+ * (it throws), and a document without a window (createHTMLDocument) has none to take it from.
+ */
 export function adoptStyles(root: ShadowRoot, nonce?: string): void {
-  const Sheet = root.ownerDocument.defaultView?.CSSStyleSheet;
+  const doc = root.ownerDocument;
   try {
-    if (Sheet && 'adoptedStyleSheets' in root) {
-      const sheet = new Sheet();
-      sheet.replaceSync(css);
-      root.adoptedStyleSheets = [sheet];
-      return;
-    }
+    const sheet = new doc.defaultView!.CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
   } catch {
-    // Safari < 16.4 has adoptedStyleSheets on documents only, and no constructor: fall through.
+    const style = doc.createElement('style');
+    if (nonce) style.nonce = nonce;
+    style.textContent = css;
+    root.appendChild(style);
   }
-  const style = root.ownerDocument.createElement('style');
-  if (nonce) style.nonce = nonce;
-  style.textContent = css;
-  root.appendChild(style);
 }

@@ -1,10 +1,10 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-/** @jsxFrag Fragment */
-import { h, Fragment } from 'preact';
+import { h } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Strings } from './i18n.ts';
-import { renderMarkdown } from './markdown.ts';
+import { Dialog } from './dialog.tsx';
+import { deepActive, focus } from './focus.ts';
+import type { Translate } from './i18n.ts';
 import { float } from './position.ts';
 import type { TooltipView, UiActions } from './types.ts';
 
@@ -12,14 +12,14 @@ export interface TipProps {
   tip: TooltipView;
   /** Makes the ids unique within the shadow root. */
   n: number;
-  t: Strings;
+  t: Translate;
   act: UiActions;
 }
 
+/** Focus went down with the tip: to nothing, the page's body, or our host with nothing focused inside. */
 function lost(el: Element): boolean {
-  const root = el.getRootNode() as ShadowRoot;
-  const active = el.ownerDocument.activeElement;
-  return !active || active === el.ownerDocument.body || (active === root.host && !root.activeElement);
+  const now = deepActive(el.ownerDocument);
+  return !now || now === el.ownerDocument.body || now === (el.getRootNode() as ShadowRoot).host;
 }
 
 /** A pulsing beacon on the target's edge; when open, a non-modal dialog named like the beacon. */
@@ -30,50 +30,24 @@ export function Tip({ tip, n, t, act }: TipProps) {
   const { guideId: id, target, placement, open } = tip;
 
   // A negative offset of half the beacon's size centres it on the target's edge.
-  useLayoutEffect(
-    () => (beacon.current ? float(target, beacon.current, placement, null, -9) : undefined),
-    [target, placement],
-  );
+  useLayoutEffect(() => float(target, beacon.current!, placement, null, -9), [target, placement]);
 
   useLayoutEffect(() => {
-    const b = beacon.current;
-    if (!open || !b || !box.current) return;
-    const stop = float(b, box.current, placement, arrow.current);
-    box.current.focus({ preventScroll: true });
+    if (!open) return;
+    const b = beacon.current!;
+    const stop = float(b, box.current!, placement, arrow.current);
+    focus(box.current!);
     return () => {
       stop();
-      // Closed from inside, focus went down with the tip: bring it back to the beacon, not to <body>.
-      if (lost(b)) b.focus({ preventScroll: true });
+      // Closed from inside: bring focus back to the beacon, not to <body>.
+      if (lost(b)) focus(b);
     };
   }, [open, placement]);
 
-  return (
-    <>
-      <button
-        ref={beacon}
-        type="button"
-        class="b"
-        aria-label={tip.title}
-        aria-expanded={open}
-        onClick={() => act.toggleTooltip(id, !open)}
-      />
-      {open && (
-        <div
-          ref={box}
-          class="t"
-          role="dialog"
-          aria-labelledby={`th${n}`}
-          aria-describedby={tip.body ? `tb${n}` : undefined}
-          tabIndex={-1}
-        >
-          <h2 id={`th${n}`}>{tip.title}</h2>
-          {tip.body && <div id={`tb${n}`}>{renderMarkdown(tip.body)}</div>}
-          <button type="button" class="x" aria-label={t.close} onClick={() => act.toggleTooltip(id, false)}>
-            ×
-          </button>
-          <div class="a" ref={arrow} />
-        </div>
-      )}
-    </>
-  );
+  return [
+    <button ref={beacon} class="b" aria-label={tip.title} aria-expanded={open} onClick={() => act.toggleTooltip(id, !open)} />,
+    open && (
+      <Dialog box={box} class="t" id={`th${n}`} view={tip} t={t} onClose={() => act.toggleTooltip(id, false)} arrow={arrow} />
+    ),
+  ];
 }

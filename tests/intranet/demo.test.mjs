@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaticServer } from '../static-server.mjs';
+import { createStaticServer } from '../../tooling/static-server.mjs';
 
 const root = fileURLToPath(new URL('../../examples/intranet/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'intranet-demo-'));

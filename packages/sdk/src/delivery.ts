@@ -1,0 +1,49 @@
+import type { CompagnonEvent } from '@compagnon/schema';
+import { createOutbox, isUrgent, type Platform } from '@compagnon/core';
+import { createFetchTransport, createIdbOutboxStore, electLeader, type TabChannel } from '@compagnon/dom';
+import type { CompagnonError } from './api.ts';
+
+/**
+ * Events to the collector: persisted in the IndexedDB outbox before any send, flushed by one leader tab
+ * (Web Locks; every tab where locks are missing), beaconed on page hide, resent until a 2xx acknowledges them.
+ */
+export function createDelivery(o: {
+  app: string; url: string; key: string | undefined; platform: Platform; channel: TabChannel;
+  fail(error: CompagnonError): void;
+}) {
+  const { platform, channel } = o;
+  const store = createIdbOutboxStore({ log: platform.log, app: o.app });
+  const leader = electLeader(`compagnon:${o.app}:outbox`);
+  const outbox = createOutbox({
+    ...platform, store, key: o.key, isLeader: leader.isLeader,
+    transport: createFetchTransport({ url: o.url, ...(o.key ? { key: o.key } : {}) }),
+    onRejected: (rejected) => {
+      for (const r of rejected) o.fail({ code: 'rejected', message: `event ${r.event.type} rejected: ${r.reason}` });
+    },
+    onError: (message, status) => o.fail({ code: 'delivery', message, ...(status ? { status } : {}) }),
+    onAck: () => {},
+  });
+  const disposers = [
+    leader.onChange((isLeader) => isLeader && outbox.kick()),
+    channel.subscribe((m) => {
+      const msg = m as { type?: string; urgent?: boolean };
+      if (msg.type === 'outbox') outbox.kick(msg.urgent);
+    }),
+  ];
+  return {
+    send(event: CompagnonEvent) {
+      // Tell the leader tab once the event is safely stored, so it flushes (at once for completions).
+      void outbox.enqueue([event]).then(() => channel.post({ type: 'outbox', urgent: isUrgent(event) }));
+    },
+    /** Synchronous, on page hide: beacons what is not acknowledged yet. */
+    flushOnHide: () => outbox.flushOnHide(),
+    stats: () => outbox.stats(),
+    dispose() {
+      for (const d of disposers) d();
+      outbox.dispose();
+      leader.dispose();
+    },
+  };
+}
+
+export type Delivery = ReturnType<typeof createDelivery>;
