@@ -1,8 +1,8 @@
 // Checklist items complete on signals the sdk observes (a guide finished, a URL visited, a click, a custom
 // event); the checklist completes with its last item.
 import type { ChecklistGuide, ChecklistItem } from '@compagnon/schema';
-import { type DismissReason, type Effect, persist, report } from './effects.ts';
-import { guideVersion, isFinished } from './eligibility.ts';
+import { type DismissReason, type Effect, close, commit, report } from './effects.ts';
+import { isFinished } from './eligibility.ts';
 import type { ProgressRecord } from './progress.ts';
 import { type UrlParts, matchUrl } from './url.ts';
 
@@ -20,9 +20,8 @@ export function checklistSignalMatches(item: ChecklistItem, signal: ChecklistSig
   if ('guide' in when) return signal.kind === 'guide_completed' && signal.guide === when.guide;
   if ('url' in when) return signal.kind === 'url' && matchUrl(when.url, signal.url);
   if ('event' in when) return signal.kind === 'event' && signal.name === when.event;
-  if (signal.kind !== 'click') return false;
   try {
-    return signal.matches(when.click);
+    return signal.kind === 'click' && signal.matches(when.click);
   } catch {
     return false; // an invalid selector makes Element.matches throw a SyntaxError: no match, no crash
   }
@@ -35,20 +34,19 @@ export function checklistTransition(
   now: number,
 ): { record: ProgressRecord | undefined; effects: Effect[] } {
   const id = guide.id;
-  const same = { record, effects: [] };
-  if (isFinished(guide, record)) return same;
-  const base = { version: guideVersion(guide), startedAt: record?.startedAt ?? now, updatedAt: now };
+  const startedAt = record?.startedAt;
   // Items done under an older version stay done: item ids outlive content edits.
   const items = record?.items ?? [];
+  const same = { record, effects: [] };
+  if (isFinished(guide, record)) return same;
   if (event.type === 'dismiss') {
-    const next: ProgressRecord = { ...base, status: 'dismissed', items };
-    return { record: next, effects: [persist(id, next), report('guide_dismissed', id, { props: { reason: event.reason ?? 'close' } }), { type: 'close', guide: id }] };
+    return commit(guide, 'dismissed', startedAt, now, { items }, report('guide_dismissed', id, { props: { reason: event.reason ?? 'close' } }), close(id));
   }
-  if (items.includes(event.item) || !guide.items.some((i) => i.id === event.item)) return same;
-  const done = [...items, event.item];
-  const all = guide.items.every((i) => done.includes(i.id));
-  const next: ProgressRecord = all ? { ...base, status: 'completed', items: done, completedAt: now } : { ...base, status: 'active', items: done };
-  const effects = [persist(id, next), report('checklist_item_completed', id, { item: event.item })];
-  if (all) effects.push(report('checklist_completed', id), report('guide_completed', id));
-  return { record: next, effects };
+  const item = event.item;
+  if (items.includes(item) || !guide.items.some((i) => i.id === item)) return same;
+  const done = [...items, item];
+  const itemReport = report('checklist_item_completed', id, { item });
+  return guide.items.every((i) => done.includes(i.id))
+    ? commit(guide, 'completed', startedAt, now, { items: done }, itemReport, report('checklist_completed', id), report('guide_completed', id))
+    : commit(guide, 'active', startedAt, now, { items: done }, itemReport);
 }

@@ -1,7 +1,8 @@
 // Transitions describe what should happen as data; `sdk` executes it in order. Persist effects always precede
 // report effects, so an event is never sent for a state that was not saved.
-import type { EventType } from '@compagnon/schema';
-import type { ProgressRecord } from './progress.ts';
+import type { EventType, Guide } from '@compagnon/schema';
+import { guideVersion } from './eligibility.ts';
+import type { GuideStatus, ProgressRecord } from './progress.ts';
 
 export const DISMISS_REASONS = ['close', 'escape', 'skip'] as const;
 export type DismissReason = (typeof DISMISS_REASONS)[number];
@@ -20,11 +21,28 @@ export interface Transition<S> {
   effects: Effect[];
 }
 
-export const persist = (guide: string, record: ProgressRecord): Effect => ({ type: 'persist', guide, record });
-
 export const report = (event: EventType, guide: string, extra?: Omit<ReportEffect, 'type' | 'event' | 'guide'>): Effect => ({
   type: 'report',
   event,
   guide,
   ...extra,
 });
+
+export const close = (guide: string): Effect => ({ type: 'close', guide });
+
+/**
+ * The one way every guide kind changes its record: stamped with the guide's current version and `now`
+ * (`completedAt` too when it completes), and persisted before the effects that follow.
+ */
+export function commit(
+  guide: Guide,
+  status: GuideStatus,
+  startedAt: number | undefined,
+  now: number,
+  fields: Partial<ProgressRecord>,
+  ...effects: Effect[]
+): { record: ProgressRecord; effects: Effect[] } {
+  const record: ProgressRecord = { version: guideVersion(guide), status, startedAt: startedAt ?? now, updatedAt: now, ...fields };
+  if (status === 'completed') record.completedAt = now;
+  return { record, effects: [{ type: 'persist', guide: guide.id, record }, ...effects] };
+}

@@ -17,4 +17,4 @@ export const isEligible = (guide: Guide, populations: ReadonlySet<string>, recor
   inAudience(guide, populations) && !isFinished(guide, record);
 
 /** A manual `start(id)` ignores triggers and past completion, but never the audience. */
-export const startable = (guide: Guide, populations: ReadonlySet<string>): boolean => inAudience(guide, populations);
+export const startable: (guide: Guide, populations: ReadonlySet<string>) => boolean = inAudience;

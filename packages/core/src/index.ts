@@ -22,7 +22,7 @@ export {
   recordVisit,
   saveRecord,
 } from './progress.ts';
-export { createMemoryStore } from './memory-store.ts';
+export { createMemoryOutboxStore, createMemoryStore } from './memory-store.ts';
 export { guideVersion, inAudience, isEligible, isFinished, startable } from './eligibility.ts';
 export { DISMISS_REASONS, type DismissReason, type Effect, type ReportEffect, type Transition } from './effects.ts';
 export { type TourEvent, type TourState, tourStateFrom, tourTransition } from './tour.ts';
@@ -38,11 +38,11 @@ export {
   backoffDelay,
   beaconBody,
   classify,
+  type RejectedEvent,
   isUrgent,
   parseRetryAfter,
+  rejectedEvents,
   takeBatch,
+  utf8Length,
 } from './outbox/policy.ts';
-export { utf8Length } from './outbox/utf8.ts';
-export { type RejectedEvent, rejectedEvents } from './outbox/ack.ts';
 export { type Outbox, type OutboxDeps, type OutboxStats, createOutbox } from './outbox/outbox.ts';
-export { createMemoryOutboxStore } from './outbox/memory-outbox.ts';

@@ -29,21 +29,22 @@ export interface UserProgress {
 export const progressKey = (app: string, userId: string | undefined): string =>
   `progress:${app}:${userId || '~anonymous'}`;
 
-// Whatever is stored (an older format, a hand-edited value) must not break the page.
+// Whatever is stored (an older format, a hand-edited value) must not break the page. Returns a fresh object,
+// which the update functions below may change.
 function normalize(value: unknown): UserProgress {
-  const v = value as Partial<UserProgress> | undefined;
-  const guides = v && typeof v.guides === 'object' && v.guides !== null ? v.guides : {};
-  return typeof v?.lastVisitAt === 'number' ? { guides, lastVisitAt: v.lastVisitAt } : { guides };
+  const { guides, lastVisitAt } = Object(value) as Partial<UserProgress>;
+  return { guides: typeof guides === 'object' && guides ? guides : {}, lastVisitAt: typeof lastVisitAt === 'number' ? lastVisitAt : undefined };
 }
 
 export async function loadProgress(store: KeyValueStore, key: string): Promise<UserProgress> {
-  return normalize(await store.get<UserProgress>(key));
+  return normalize(await store.get(key));
 }
 
 export function saveRecord(store: KeyValueStore, key: string, guideId: string, record: ProgressRecord): Promise<UserProgress> {
   return store.update<UserProgress>(key, (old) => {
     const p = normalize(old);
-    return { ...p, guides: { ...p.guides, [guideId]: record } };
+    p.guides = { ...p.guides, [guideId]: record };
+    return p;
   });
 }
 
@@ -53,7 +54,8 @@ export async function recordVisit(store: KeyValueStore, key: string, now: number
   await store.update<UserProgress>(key, (old) => {
     const p = normalize(old);
     previous = p.lastVisitAt;
-    return { ...p, lastVisitAt: now };
+    p.lastVisitAt = now;
+    return p;
   });
   return previous;
 }

@@ -19,57 +19,55 @@ export interface RuleContext {
 }
 
 type AttrRule = Extract<Rule, { attr: string }>;
+type Operator = Exclude<keyof AttrRule, 'attr'>;
 
 // Dates compare as dates when either side is an ISO date; otherwise both must be numbers (numeric strings
-// are accepted because profiles often come from HTML attributes).
-function comparable(value: unknown, dates: boolean): number {
-  if (dates) return toTime(value) ?? NaN;
-  return typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-}
-
+// are accepted because profiles often come from HTML attributes). NaN when not comparable: every test fails.
 function compare(value: unknown, operand: number | string): number {
   const dates = isIsoDate(value) || isIsoDate(operand);
-  return comparable(value, dates) - comparable(operand, dates); // NaN when not comparable: every test fails
+  const num = (x: unknown) =>
+    dates ? (toTime(x) ?? NaN) : typeof x === 'number' ? x : typeof x === 'string' && x.trim() ? Number(x) : NaN;
+  return num(value) - num(operand);
 }
 
-function matchesAttr(rule: AttrRule, value: unknown, now: number): boolean {
-  if (value === undefined || value === null) return false;
-  if (rule.eq !== undefined && value !== rule.eq) return false;
-  const list = rule.in;
+// One test per operator; a rule with several operators needs all of them to hold.
+const OPERATORS: { [K in Operator]-?: (value: unknown, operand: NonNullable<AttrRule[K]>, now: number) => boolean } = {
+  eq: (value, operand) => value === operand,
   // An array attribute (say, groups) is "in" the list when any of its values is.
-  if (list && !(Array.isArray(value) ? value.some((v) => list.includes(v)) : list.includes(value as Scalar))) return false;
-  if (rule.contains !== undefined) {
-    const ok = Array.isArray(value) ? value.includes(rule.contains) : typeof value === 'string' && value.includes(String(rule.contains));
-    if (!ok) return false;
-  }
-  if (rule.gte !== undefined && !(compare(value, rule.gte) >= 0)) return false;
-  if (rule.lte !== undefined && !(compare(value, rule.lte) <= 0)) return false;
-  if (rule.withinDays !== undefined) {
+  in: (value, list) => [value].flat().some((v) => list.includes(v as Scalar)),
+  contains: (value, operand) =>
+    Array.isArray(value) ? value.includes(operand) : typeof value === 'string' && value.includes(String(operand)),
+  gte: (value, operand) => compare(value, operand) >= 0,
+  lte: (value, operand) => compare(value, operand) <= 0,
+  withinDays: (value, days, now) => {
     const age = now - (toTime(value) ?? NaN);
-    if (!(age >= 0 && age <= rule.withinDays * DAY_MS)) return false;
-  }
-  return true;
-}
+    return age >= 0 && age <= days * DAY_MS;
+  },
+};
 
-function inactiveDays(ctx: RuleContext): number | undefined {
-  const last = toTime(ctx.user?.lastSeenAt) ?? ctx.lastVisitAt;
-  return last === undefined ? undefined : Math.floor((ctx.now - last) / DAY_MS);
-}
+const matchesAttr = (rule: AttrRule, value: unknown, now: number): boolean =>
+  value != null &&
+  (Object.keys(OPERATORS) as Operator[]).every(
+    (op) => rule[op] === undefined || (OPERATORS[op] as (v: unknown, o: unknown, now: number) => boolean)(value, rule[op], now),
+  );
 
 /** Whether `rule` holds; `populationId` salts the rollout hash so each population draws its own sample. */
 export function evaluateRule(rule: Rule, ctx: RuleContext, populationId: string): boolean {
-  if ('attr' in rule) return matchesAttr(rule, ctx.user?.[rule.attr], ctx.now);
-  if ('all' in rule) return rule.all.every((r) => evaluateRule(r, ctx, populationId));
-  if ('any' in rule) return rule.any.some((r) => evaluateRule(r, ctx, populationId));
-  if ('not' in rule) return !evaluateRule(rule.not, ctx, populationId);
+  const { user, now } = ctx;
+  const holds = (r: Rule) => evaluateRule(r, ctx, populationId);
+  if ('attr' in rule) return matchesAttr(rule, user?.[rule.attr], now);
+  if ('all' in rule) return rule.all.every(holds);
+  if ('any' in rule) return rule.any.some(holds);
+  if ('not' in rule) return !holds(rule.not);
   if ('rollout' in rule) {
-    const id = ctx.user?.id;
+    const id = user?.id;
     return typeof id === 'string' && id !== '' && rolloutBucket(id, populationId) < rule.rollout;
   }
   if ('inactiveDays' in rule) {
-    const days = inactiveDays(ctx);
-    const { gte, lte } = rule.inactiveDays;
-    return days !== undefined && (gte === undefined || days >= gte) && (lte === undefined || days <= lte);
+    // Unknown last activity gives NaN days, which no bound admits.
+    const days = Math.floor((now - (toTime(user?.lastSeenAt) ?? ctx.lastVisitAt ?? NaN)) / DAY_MS);
+    const { gte = -Infinity, lte = Infinity } = rule.inactiveDays;
+    return days >= gte && days <= lte;
   }
   return false;
 }

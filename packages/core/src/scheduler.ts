@@ -21,32 +21,22 @@ export interface Schedule {
   checklists: ChecklistGuide[];
 }
 
-// Highest priority first; ties keep bundle order (the strict > keeps the earlier one).
-function best(tours: TourGuide[]): TourGuide | undefined {
-  let top: TourGuide | undefined;
-  for (const t of tours) if (!top || (t.priority ?? 0) > (top.priority ?? 0)) top = t;
-  return top;
-}
-
-export function schedule(input: ScheduleInput): Schedule {
-  const { guides, populations, progress, url, current } = input;
+export function schedule({ guides, populations, progress, url, current }: ScheduleInput): Schedule {
   const record = (g: Guide) => progress.guides[g.id];
+  const active = (g: Guide) => record(g)?.status === 'active';
+  const priority = (g: TourGuide) => g.priority ?? 0;
   const eligible = guides.filter((g) => isEligible(g, populations, record(g)));
   const here = eligible.filter((g) => matchesTrigger(g.trigger, url));
-  const tours = here.filter((g): g is TourGuide => g.type === 'tour');
   const auto = <T extends Guide>(type: T['type']) => here.filter((g): g is T => g.type === type && !g.trigger?.manual);
-
-  let foreground: Schedule['foreground'];
   const kept = eligible.find((g): g is TourGuide => g.type === 'tour' && g.id === current);
-  if (kept) foreground = { guide: kept };
-  else {
-    // An interrupted tour (even a manually started one) resumes before any new tour starts.
-    const resumed = best(tours.filter((g) => record(g)?.status === 'active'));
-    if (resumed) foreground = { guide: resumed, resumeAt: record(resumed)?.step ?? 0 };
-    else {
-      const fresh = best(tours.filter((g) => !g.trigger?.manual && record(g)?.status !== 'active'));
-      if (fresh) foreground = { guide: fresh };
-    }
-  }
-  return { ...(foreground && { foreground }), tooltips: auto<TooltipGuide>('tooltip'), checklists: auto<ChecklistGuide>('checklist') };
+  // An interrupted tour (even a manually started one) resumes before any new tour starts; then the highest
+  // priority wins, ties keeping bundle order (the sort is stable).
+  const next = here
+    .filter((g): g is TourGuide => g.type === 'tour' && (active(g) || !g.trigger?.manual))
+    .sort((a, b) => Number(active(b)) - Number(active(a)) || priority(b) - priority(a))[0];
+  return {
+    foreground: kept ? { guide: kept } : next && { guide: next, resumeAt: active(next) ? (record(next)?.step ?? 0) : undefined },
+    tooltips: auto<TooltipGuide>('tooltip'),
+    checklists: auto<ChecklistGuide>('checklist'),
+  };
 }

@@ -1,8 +1,7 @@
 // A tour as a pure state machine. Events that make no sense in the current state (next while idle, back on
 // the first step, a click on a step that does not advance on click) return the same state and no effect.
 import type { TourGuide } from '@compagnon/schema';
-import { type DismissReason, type Effect, type Transition, persist, report } from './effects.ts';
-import { guideVersion } from './eligibility.ts';
+import { type DismissReason, type Effect, type Transition, close, commit, report } from './effects.ts';
 import type { GuideStatus, ProgressRecord } from './progress.ts';
 
 export interface TourState {
@@ -24,75 +23,50 @@ export function tourStateFrom(record: ProgressRecord | undefined): TourState {
 }
 
 export function tourTransition(guide: TourGuide, state: TourState, event: TourEvent, now: number): Transition<TourState> {
-  const id = guide.id;
-  const last = guide.steps.length - 1;
-  const stepId = (i: number) => guide.steps[i]?.id;
-  const record = (s: TourState, extra?: Partial<ProgressRecord>): ProgressRecord => ({
-    version: guideVersion(guide),
-    status: s.status === 'idle' ? 'active' : s.status,
-    step: s.step,
-    startedAt: s.startedAt ?? now,
-    updatedAt: now,
-    ...extra,
+  const { id, steps } = guide;
+  const { status, step, startedAt } = state;
+  const last = steps.length - 1;
+  const stepId = (i: number) => steps[i]?.id;
+  const view = (i: number): Effect[] => [{ type: 'show', guide: id, step: i }, report('step_viewed', id, { step: stepId(i) })];
+  // Every move out of `idle` lands in a saved state: persist it, then the effects.
+  const to = (next: TourState, ...effects: Effect[]): Transition<TourState> => ({
+    state: next,
+    effects: commit(guide, next.status as GuideStatus, next.startedAt, now, { step: next.step }, ...effects).effects,
   });
-  const go = (step: number, effects: Effect[] = []): Transition<TourState> => {
-    const next: TourState = { ...state, step };
-    return {
-      state: next,
-      effects: [persist(id, record(next)), ...effects, { type: 'show', guide: id, step }, report('step_viewed', id, { step: stepId(step) })],
-    };
-  };
-  const advance = (): Transition<TourState> => {
-    if (state.step < last) return go(state.step + 1, [report('step_completed', id, { step: stepId(state.step) })]);
-    const done: TourState = { ...state, status: 'completed' };
-    const durationMs = state.startedAt === undefined ? undefined : now - state.startedAt;
-    return {
-      state: done,
-      effects: [
-        persist(id, record(done, { completedAt: now })),
-        report('step_completed', id, { step: stepId(state.step) }),
-        report('guide_completed', id, durationMs === undefined ? undefined : { props: { durationMs } }),
-        { type: 'close', guide: id },
-      ],
-    };
-  };
   const same = { state, effects: [] };
 
   if (event.type === 'start') {
     // Restarting a finished tour is a manual `start(id)`; an active one resumes instead.
-    if (state.status === 'active' || last < 0) return same;
-    const started: TourState = { status: 'active', step: 0, startedAt: now };
-    return {
-      state: started,
-      effects: [persist(id, record(started)), report('guide_started', id), { type: 'show', guide: id, step: 0 }, report('step_viewed', id, { step: stepId(0) })],
-    };
+    return status === 'active' || last < 0 ? same : to({ status: 'active', step: 0, startedAt: now }, report('guide_started', id), ...view(0));
   }
-  if (state.status !== 'active' || last < 0) return same;
+  if (status !== 'active' || last < 0) return same;
+  const completed = report('step_completed', id, { step: stepId(step) });
   switch (event.type) {
     case 'resume': {
-      const step = Math.min(Math.max(0, Math.floor(event.step) || 0), last);
+      const at = Math.min(Math.max(0, Math.floor(event.step) || 0), last);
       // Persist only when clamping moved the step (a newer version with fewer steps).
-      const moved = step !== state.step;
-      const effects: Effect[] = [{ type: 'show', guide: id, step }, report('step_viewed', id, { step: stepId(step) })];
-      return { state: { ...state, step }, effects: moved ? [persist(id, record({ ...state, step })), ...effects] : effects };
+      return at === step ? { state, effects: view(at) } : to({ ...state, step: at }, ...view(at));
     }
-    case 'next':
-      return advance();
-    case 'target_clicked':
-      return guide.steps[state.step]?.advance?.click ? advance() : same;
     case 'back':
-      return state.step > 0 ? go(state.step - 1) : same;
-    case 'dismiss': {
-      const dismissed: TourState = { ...state, status: 'dismissed' };
-      return {
-        state: dismissed,
-        effects: [
-          persist(id, record(dismissed)),
-          report('guide_dismissed', id, { step: stepId(state.step), props: { reason: event.reason, step: stepId(state.step) } }),
-          { type: 'close', guide: id },
-        ],
-      };
-    }
+      return step > 0 ? to({ ...state, step: step - 1 }, ...view(step - 1)) : same;
+    case 'dismiss':
+      return to(
+        { ...state, status: 'dismissed' },
+        report('guide_dismissed', id, { step: stepId(step), props: { reason: event.reason, step: stepId(step) } }),
+        close(id),
+      );
+    case 'target_clicked':
+      if (!steps[step]?.advance?.click) return same;
+    // falls through: a click on a step that advances on click is a next
+    case 'next':
+      return step < last
+        ? to({ ...state, step: step + 1 }, completed, ...view(step + 1))
+        : to(
+            { ...state, status: 'completed' },
+            completed,
+            report('guide_completed', id, { props: startedAt === undefined ? undefined : { durationMs: now - startedAt } }),
+            close(id),
+          );
   }
   return same;
 }

@@ -1,6 +1,6 @@
 import type { Dispose, Logger } from '@compagnon/core';
 import { getDocument } from './globals.ts';
-import { noop, safeCall } from './safe.ts';
+import { on, safeCall } from './listeners.ts';
 
 /**
  * Every click on the page, seen in the capture phase so a host handler's `stopPropagation()` cannot hide it.
@@ -11,12 +11,14 @@ export function onDocumentClick(
   doc: Document | undefined = getDocument(),
   log?: Logger,
 ): Dispose {
-  if (!doc) return noop;
-  const listener = (event: Event) => {
-    const target = (event.composedPath()[0] ?? event.target) as Node | null;
-    // nodeType rather than `instanceof Element`: elements of another frame's realm fail instanceof.
-    if (target?.nodeType === 1) safeCall(() => cb(target as Element), log);
-  };
-  doc.addEventListener('click', listener, true);
-  return () => doc.removeEventListener('click', listener, true);
+  return on(
+    doc,
+    ['click'],
+    (event) => {
+      const target = (event.composedPath()[0] ?? event.target) as Element | null;
+      // nodeType rather than `instanceof Element`: elements of another frame's realm fail instanceof.
+      if (target?.nodeType == 1) safeCall(cb, log, target);
+    },
+    true,
+  );
 }

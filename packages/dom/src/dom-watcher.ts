@@ -3,7 +3,7 @@
 // callback itself, to attach a step to a late target before the user sees it without its tooltip.
 import type { Dispose, Logger } from '@compagnon/core';
 import { getDocument } from './globals.ts';
-import { noop, safeCall } from './safe.ts';
+import { emit, listen, noop, type Listeners } from './listeners.ts';
 
 export interface SubscribeOptions {
   /** Call back in the MutationObserver callback rather than on the next frame; keep such callbacks cheap. @default false */
@@ -16,29 +16,21 @@ export interface DomWatcher {
   dispose(): void;
 }
 
-interface Entry {
-  cb: () => void;
-  immediate: boolean;
-}
-
 export function createDomWatcher(doc: Document | undefined = getDocument(), log?: Logger): DomWatcher {
   const win = doc?.defaultView;
-  const entries = new Set<Entry>();
+  const immediate: Listeners<void> = new Set();
+  const framed: Listeners<void> = new Set();
   let observer: MutationObserver | undefined;
   let frame = 0;
   let disposed = false;
 
-  // Iterate a copy, and skip entries removed meanwhile by an earlier callback (a step that found its target).
-  const call = (immediate: boolean) => {
-    for (const e of [...entries]) if (e.immediate === immediate && entries.has(e)) safeCall(e.cb, log);
-  };
   const flush = () => {
     frame = 0;
-    call(false);
+    emit(framed, undefined, log);
   };
   const onMutations = () => {
-    call(true);
-    if (!frame && [...entries].some((e) => !e.immediate)) frame = win!.requestAnimationFrame(flush);
+    emit(immediate, undefined, log);
+    if (!frame && framed.size) frame = win!.requestAnimationFrame(flush);
   };
   const stop = () => {
     observer?.disconnect();
@@ -49,21 +41,22 @@ export function createDomWatcher(doc: Document | undefined = getDocument(), log?
 
   return {
     subscribe(cb, options) {
-      if (disposed || !doc || !win) return noop;
-      const entry = { cb, immediate: !!options?.immediate };
-      entries.add(entry);
+      if (disposed || !win) return noop;
+      const unlisten = listen(options?.immediate ? immediate : framed, cb);
       if (!observer) {
         observer = new win.MutationObserver(onMutations);
-        observer.observe(doc, { childList: true, subtree: true, attributes: true });
+        observer.observe(doc!, { childList: true, subtree: true, attributes: true });
       }
       return () => {
+        unlisten();
         // Connected only while someone listens: an idle page pays nothing for us.
-        if (entries.delete(entry) && !entries.size) stop();
+        if (!immediate.size && !framed.size) stop();
       };
     },
     dispose() {
       disposed = true;
-      entries.clear();
+      immediate.clear();
+      framed.clear();
       stop();
     },
   };

@@ -3,7 +3,7 @@
 // request fails, e.g. sandboxed frames) every tab leads: the collector's dedupe keeps the counts right.
 import type { Dispose } from '@compagnon/core';
 import { getNavigator } from './globals.ts';
-import { safeCall } from './safe.ts';
+import { emit, type Listeners, listen } from './listeners.ts';
 
 export interface Leader {
   isLeader(): boolean;
@@ -17,24 +17,22 @@ export interface ElectLeaderOptions {
 }
 
 export function electLeader(name: string, { locks = getNavigator()?.locks }: ElectLeaderOptions = {}): Leader {
-  const listeners = new Set<(leader: boolean) => void>();
-  let leader = false;
+  const listeners: Listeners<boolean> = new Set();
+  let leader = !locks;
   let disposed = false;
   let release: (() => void) | undefined;
   const lead = () => {
     if (disposed || leader) return;
     leader = true;
-    [...listeners].forEach((cb) => safeCall(() => cb(true)));
+    emit(listeners, true);
   };
-  if (!locks) leader = true;
-  else
-    locks
-      // A request granted after `dispose` returns at once, which releases the lock to the next tab.
-      .request(name, { mode: 'exclusive' }, () => (disposed ? undefined : new Promise<void>((r) => ((release = r), lead()))))
-      .catch(lead);
+  locks
+    // A request granted after `dispose` returns at once, which releases the lock to the next tab.
+    ?.request(name, { mode: 'exclusive' }, () => (disposed ? undefined : new Promise<void>((r) => ((release = r), lead()))))
+    .catch(lead);
   return {
     isLeader: () => leader,
-    onChange: (cb) => (listeners.add(cb), () => void listeners.delete(cb)),
+    onChange: (cb) => listen(listeners, cb),
     dispose() {
       disposed = true;
       leader = false;

@@ -3,21 +3,19 @@
 // the callback runs once per hide, and again only after the page was shown (`visibilitychange`, `pageshow`).
 import type { Dispose } from '@compagnon/core';
 import { getWindow } from './globals.ts';
-import { noop, safeCall } from './safe.ts';
-
-const TYPES = ['visibilitychange', 'pagehide', 'pageshow'];
+import { on, safeCall } from './listeners.ts';
 
 export function onPageHide(cb: () => void, win: Window | undefined = getWindow()): Dispose {
-  if (!win) return noop;
   let hidden = false;
   // Capture on window: a host page stopping the event's propagation cannot hide it from us.
-  const check = ({ type }: Event) => {
-    const now = type == 'pagehide' || (type != 'pageshow' && win.document.visibilityState == 'hidden');
-    if (now && !hidden) safeCall(cb);
-    hidden = now;
-  };
-  for (const type of TYPES) win.addEventListener(type, check, true);
-  return () => {
-    for (const type of TYPES) win.removeEventListener(type, check, true);
-  };
+  return on(
+    win,
+    ['visibilitychange', 'pagehide', 'pageshow'],
+    ({ type }) => {
+      const now = type == 'pagehide' || (type != 'pageshow' && win!.document.visibilityState == 'hidden');
+      if (now && !hidden) safeCall(cb);
+      hidden = now;
+    },
+    true,
+  );
 }

@@ -8,24 +8,19 @@ type CryptoLike = Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string 
  * intranet apps are served over plain http, so the v4 UUID is built by hand when it is missing.
  */
 export function createRandom(crypto: CryptoLike | undefined = getCrypto()): Random {
-  const bytes = (n: number): Uint8Array => {
-    const out = new Uint8Array(n);
-    // Only a browser from before 2014 lacks getRandomValues; ids stay unique enough for the collector's dedupe.
-    if (crypto) crypto.getRandomValues(out);
-    else for (let i = 0; i < n; i++) out[i] = (Math.random() * 256) | 0;
-    return out;
-  };
+  // Only a browser from before 2014 lacks getRandomValues; ids stay unique enough for the collector's dedupe.
+  const bytes = (n: number): Uint8Array =>
+    crypto ? crypto.getRandomValues(new Uint8Array(n)) : Uint8Array.from({ length: n }, () => Math.random() * 256);
   return {
     uuid() {
       if (crypto?.randomUUID) return crypto.randomUUID();
-      const b = bytes(16);
-      b[6] = (b[6]! & 0x0f) | 0x40; // version 4
-      b[8] = (b[8]! & 0x3f) | 0x80; // RFC 4122 variant
-      const hex = Array.from(b, (x) => (x + 256).toString(16).slice(1)).join('');
-      return hex.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+      // One random byte per hex digit: its low 4 bits, or for `y` (the RFC 4122 variant) 2 bits after `10`.
+      const b = bytes(31);
+      let i = 0;
+      return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) =>
+        (c == 'x' ? b[i++]! & 15 : (b[i++]! & 3) | 8).toString(16),
+      );
     },
-    next() {
-      return bytes(4).reduce((n, x) => n * 256 + x, 0) / 2 ** 32;
-    },
+    next: () => bytes(4).reduce((n, x) => n * 256 + x, 0) / 2 ** 32,
   };
 }

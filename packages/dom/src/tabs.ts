@@ -1,7 +1,7 @@
 // Tabs of the same origin talk over BroadcastChannel, which never echoes a message to the object that posted it.
 import type { Dispose } from '@compagnon/core';
 import { getBroadcastChannel } from './globals.ts';
-import { safeCall } from './safe.ts';
+import { emit, type Listeners, listen } from './listeners.ts';
 
 export interface TabChannel {
   post(message: unknown): void;
@@ -11,14 +11,14 @@ export interface TabChannel {
 
 /** A channel to this origin's other tabs; where BroadcastChannel is missing, a channel that hears nobody. */
 export function createTabChannel(name: string, Channel = getBroadcastChannel()): TabChannel {
-  const listeners = new Set<(message: unknown) => void>();
+  const listeners: Listeners<unknown> = new Set();
   let channel: BroadcastChannel | undefined;
   try {
-    channel = Channel && new Channel(name);
+    channel = new Channel!(name);
+    channel.onmessage = (e) => emit(listeners, e.data);
   } catch {
-    // Opaque origins (sandboxed iframes) may refuse it: stay alone.
+    // Missing, or refused by an opaque origin (sandboxed iframes): stay alone.
   }
-  if (channel) channel.onmessage = (e) => [...listeners].forEach((cb) => safeCall(() => cb(e.data)));
   return {
     post(message) {
       try {
@@ -27,7 +27,7 @@ export function createTabChannel(name: string, Channel = getBroadcastChannel()):
         // An uncloneable message is dropped rather than thrown into the page.
       }
     },
-    subscribe: (cb) => (listeners.add(cb), () => void listeners.delete(cb)),
+    subscribe: (cb) => listen(listeners, cb),
     dispose() {
       listeners.clear();
       channel?.close();

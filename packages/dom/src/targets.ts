@@ -2,20 +2,14 @@
 import type { Clock, Dispose } from '@compagnon/core';
 import type { DomWatcher } from './dom-watcher.ts';
 import { getDocument } from './globals.ts';
-
-function queryAll(selector: string, doc: Document | undefined): ArrayLike<Element> {
-  // An author's invalid selector throws a SyntaxError: it must cost one guide, not the page.
-  try {
-    return doc ? doc.querySelectorAll(selector) : [];
-  } catch {
-    return [];
-  }
-}
+import { noop } from './listeners.ts';
 
 /** The first matching element that is rendered: `display:none` and detached elements have no client rects. */
 export function queryTarget(selector: string, doc: Document | undefined = getDocument()): Element | null {
-  const list = queryAll(selector, doc);
-  for (let i = 0; i < list.length; i++) if (list[i]!.getClientRects().length) return list[i]!;
+  // An author's invalid selector throws a SyntaxError: it must cost one guide, not the page.
+  try {
+    for (const el of doc?.querySelectorAll(selector) ?? []) if (el.getClientRects().length) return el;
+  } catch {}
   return null;
 }
 
@@ -46,26 +40,24 @@ export function waitForTarget(
   watcher: DomWatcher,
   { timeout, clock, doc = getDocument() }: WaitForTargetOptions,
 ): { promise: Promise<Element | null>; cancel: Dispose } {
-  let unsubscribe: Dispose | undefined;
-  let stopTimer: Dispose | undefined;
+  let unsubscribe = noop;
+  let stopTimer = noop;
   const cancel = () => {
-    unsubscribe?.();
-    stopTimer?.();
+    unsubscribe();
+    stopTimer();
   };
   const promise = new Promise<Element | null>((resolve) => {
     const finish = (el: Element | null) => {
       cancel();
       resolve(el);
     };
-    const found = queryTarget(selector, doc);
-    if (found) return resolve(found);
-    unsubscribe = watcher.subscribe(
-      () => {
-        const el = queryTarget(selector, doc);
-        if (el) finish(el);
-      },
-      { immediate: true },
-    );
+    const check = () => {
+      const el = queryTarget(selector, doc);
+      if (el) finish(el);
+      return el;
+    };
+    if (check()) return;
+    unsubscribe = watcher.subscribe(check, { immediate: true });
     if (timeout < Infinity) stopTimer = clock.setTimeout(() => finish(null), timeout);
   });
   return { promise, cancel };

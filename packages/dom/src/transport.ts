@@ -1,7 +1,7 @@
 // The sender: the collector's URL and write key live here; the outbox hands it finished bodies.
 import { type Transport, type TransportResponse, utf8Length } from '@compagnon/core';
 import { getFetch, getNavigator } from './globals.ts';
-import { noop } from './safe.ts';
+import { noop } from './listeners.ts';
 
 export interface FetchTransportOptions {
   url: string;
@@ -13,25 +13,23 @@ export interface FetchTransportOptions {
   navigator?: Navigator;
 }
 
-// Browsers reject a keepalive request once the page's keepalive bodies in flight exceed 64 KiB.
-const KEEPALIVE_BYTES = 60 * 1024;
-
 export function createFetchTransport({
   url,
   key,
   fetch = getFetch(),
   navigator = getNavigator(),
 }: FetchTransportOptions): Transport {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (key) headers.authorization = 'Bearer ' + key;
   return {
     async send(body) {
       try {
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (key) headers.authorization = 'Bearer ' + key;
         const res = await fetch!(url, {
           method: 'POST',
           body,
           headers,
-          keepalive: utf8Length(body) < KEEPALIVE_BYTES,
+          // Browsers reject a keepalive request once the page's keepalive bodies in flight exceed 64 KiB.
+          keepalive: utf8Length(body) < 61440,
           credentials: 'omit',
           mode: 'cors',
         });

@@ -37,7 +37,7 @@ export function createChecklists(ctx: Ctx) {
           guideId: g.id, title: localize(g.title, ctx.locale), open: open.has(g.id),
           items: g.items.map((item) => ({
             id: item.id, title: localize(item.title, ctx.locale), done: done.has(item.id),
-            ...(item.body ? { body: localize(item.body, ctx.locale) } : {}),
+            body: item.body && localize(item.body, ctx.locale),
             actionable: !!item.href || 'guide' in item.doneWhen,
           })),
         };

@@ -51,7 +51,7 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
     }
     // One broken guide never stops the others: each error names its JSON path, the valid guides run.
     for (const e of loaded.errors) {
-      fail({ code: 'bundle', message: formatError(e, locale), path: e.path, ...(e.guide ? { guide: e.guide } : {}) });
+      fail({ code: 'bundle', message: formatError(e, locale), path: e.path, guide: e.guide });
     }
     if (destroyed) return;
     channel = createTabChannel(`compagnon:${opts.app}`);
@@ -113,13 +113,13 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
     debug: guard((): DebugInfo => ({
       initialised: !!runtime,
       storage: runtime ? platform.store.mode : 'none',
-      ...(runtime?.ctx.user?.id ? { user: runtime.ctx.user.id } : {}),
+      user: runtime?.ctx.user?.id,
       populations: runtime?.ctx.populations ?? [],
       guides: runtime?.eligibleGuides() ?? [],
-      ...(runtime?.activeTour() ? { activeTour: runtime.activeTour()! } : {}),
+      activeTour: runtime?.activeTour(),
       errors: errorCount,
-      ...(lastError ? { lastError } : {}),
-      ...(delivery ? { outbox: delivery.stats() } : {}),
+      lastError,
+      outbox: delivery?.stats(),
     }), { initialised: false, storage: 'none', populations: [], guides: [], errors: 0 }),
   };
   if (options) void api.init(options);

@@ -16,11 +16,11 @@ export function createDelivery(o: {
   const leader = electLeader(`compagnon:${o.app}:outbox`);
   const outbox = createOutbox({
     ...platform, store, key: o.key, isLeader: leader.isLeader,
-    transport: createFetchTransport({ url: o.url, ...(o.key ? { key: o.key } : {}) }),
+    transport: createFetchTransport({ url: o.url, key: o.key }),
     onRejected: (rejected) => {
       for (const r of rejected) o.fail({ code: 'rejected', message: `event ${r.event.type} rejected: ${r.reason}` });
     },
-    onError: (message, status) => o.fail({ code: 'delivery', message, ...(status ? { status } : {}) }),
+    onError: (message, status) => o.fail({ code: 'delivery', message, status }),
     onAck: () => {},
   });
   const disposers = [

@@ -33,7 +33,7 @@ export function createEffectRunner(ctx: Ctx, handlers: {
             const { platform, user } = ctx;
             const event = makeEvent(effect, {
               app: ctx.app, session: ctx.session, populations: ctx.populations, url: reportedUrl(ctx.keepQuery),
-              ...(user?.id ? { user: user.id } : {}),
+              user: user?.id,
             }, guide.version ?? 1, platform.random.uuid(), platform.clock.now());
             pending.add(event);
             chain = chain.then(() => emit(event));
@@ -50,8 +50,6 @@ export function createEffectRunner(ctx: Ctx, handlers: {
     drain() {
       for (const event of [...pending]) emit(event);
     },
-    /** Resolves once every queued write and report has gone through. */
-    settled: () => chain.then(() => undefined),
   };
 }
 

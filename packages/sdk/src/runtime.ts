@@ -1,7 +1,7 @@
 import type { Bundle, Guide, Locale } from '@compagnon/schema';
 import {
   isEligible, isFinished, loadProgress, progressKey, recordVisit, resolvePopulations, schedule, startable,
-  type Platform, type ProgressRecord, type UserProfile,
+  type Platform, type ProgressRecord, type TourEvent, type UserProfile,
 } from '@compagnon/core';
 import { createDomWatcher, matchesSelector, onDocumentClick, watchUrl } from '@compagnon/dom';
 import { createUi, type UiActions } from '@compagnon/ui';
@@ -57,11 +57,13 @@ export async function createRuntime(init: RuntimeInit) {
     return g?.type === type ? (g as Extract<Guide, { type: T }>) : undefined;
   };
 
+  // The UI names the guide it acts on: a late click on a tour that already left the screen does nothing.
+  const onTour = (id: string, event: TourEvent) => { if (tour.current?.guide.id === id) tour.dispatch(event); };
   const actions: UiActions = {
-    next: (id) => tour.current?.guide.id === id && tour.dispatch({ type: 'next' }),
-    back: (id) => tour.current?.guide.id === id && tour.dispatch({ type: 'back' }),
-    done: (id) => tour.current?.guide.id === id && tour.dispatch({ type: 'next' }),
-    dismiss: (id, reason) => tour.current?.guide.id === id && tour.dispatch({ type: 'dismiss', reason }),
+    next: (id) => onTour(id, { type: 'next' }),
+    back: (id) => onTour(id, { type: 'back' }),
+    done: (id) => onTour(id, { type: 'next' }),
+    dismiss: (id, reason) => onTour(id, { type: 'dismiss', reason }),
     toggleTooltip: (id, open) => { const g = byId(id, 'tooltip'); if (g) tooltips.toggle(g, open); },
     toggleChecklist: (id, open) => {
       if (open) checklists.open.add(id); else checklists.open.delete(id);
@@ -101,8 +103,7 @@ export async function createRuntime(init: RuntimeInit) {
     const populations = new Set(ctx.populations);
     const plan = schedule({
       guides: ctx.bundle.guides.filter((g) => !ctx.paused.has(g.id)),
-      populations, progress: ctx.progress, url,
-      ...(tour.current ? { current: tour.current.guide.id } : {}),
+      populations, progress: ctx.progress, url, current: tour.current?.guide.id,
     });
     shown = { tooltips: plan.tooltips, checklists: plan.checklists };
     if (!tour.current && plan.foreground) tour.begin(plan.foreground.guide, plan.foreground.resumeAt);
@@ -116,9 +117,7 @@ export async function createRuntime(init: RuntimeInit) {
     const { store, clock } = ctx.platform;
     const lastVisitAt = await recordVisit(store, ctx.key, clock.now());
     ctx.progress = await loadProgress(store, ctx.key);
-    ctx.populations = resolvePopulations(ctx.bundle.populations, {
-      user, now: clock.now(), ...(lastVisitAt !== undefined ? { lastVisitAt } : {}),
-    });
+    ctx.populations = resolvePopulations(ctx.bundle.populations, { user, now: clock.now(), lastVisitAt });
     ctx.paused.clear();
     for (const [id, record] of Object.entries(ctx.progress.guides)) {
       if (record.status === 'completed') checklists.signal({ kind: 'guide_completed', guide: id });
@@ -152,7 +151,6 @@ export async function createRuntime(init: RuntimeInit) {
     activeTour: () => tour.current?.guide.id,
     eligibleGuides: () => ctx.bundle.guides.filter((g) =>
       isEligible(g, new Set(ctx.populations), ctx.progress.guides[g.id])).map((g) => g.id),
-    settled: () => runner.settled(),
     drain: () => runner.drain(),
     destroy() {
       tour.stop();

@@ -23,7 +23,7 @@ export function createTooltips(ctx: Ctx) {
         views.push({
           guideId: g.id, title: localize(g.title, ctx.locale), target, open: open.has(g.id),
           placement: g.placement ?? 'right',
-          ...(g.body ? { body: localize(g.body, ctx.locale) } : {}),
+          body: g.body && localize(g.body, ctx.locale),
         });
       }
       return views;

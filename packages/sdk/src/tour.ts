@@ -26,7 +26,7 @@ export function createTourDriver(ctx: Ctx) {
     return {
       guideId: guide.id, stepId: step.id, index, count: guide.steps.length, target,
       title: localize(step.title, ctx.locale),
-      ...(step.body ? { body: localize(step.body, ctx.locale) } : {}),
+      body: step.body && localize(step.body, ctx.locale),
       placement: step.placement ?? 'bottom', modal: !!step.modal, advanceOnClick: !!step.advance?.click,
     };
   };

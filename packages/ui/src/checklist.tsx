@@ -28,9 +28,9 @@ export function checklist(list: ChecklistView, n: number, t: Translate, act: UiA
         onClick={() => act.toggleChecklist(id, !open)}
       >
         {title}
-        <span aria-hidden>
+        <b aria-hidden>
           {done}/{total}
-        </span>
+        </b>
       </button>
       {open && (
         <div class="p" id={panel} role="dialog" aria-labelledby={head}>
@@ -50,9 +50,9 @@ export function checklist(list: ChecklistView, n: number, t: Translate, act: UiA
           <ul class="i">
             {items.map((item) => (
               <li key={item.id}>
-                <span class="k" aria-hidden>
+                <b class="k" aria-hidden>
                   {item.done ? '✓' : '○'}
-                </span>
+                </b>
                 <div>
                   {item.actionable ? (
                     <button onClick={() => act.activateItem(id, item.id)}>{item.title}</button>

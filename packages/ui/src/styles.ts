@@ -15,44 +15,45 @@
  *   --compagnon-z                stacking level of the host                            2147483000 (option zIndex)
  *
  * Classes (one or two letters: the sheet lives in our own shadow root, and every byte ships on every page):
- *   s step dialog, c centred, t tooltip dialog, b beacon, a arrow, x close, f footer, n "2 of 5", pr primary,
+ *   s dialog (step or tooltip), c centred, b beacon, a arrow, x close, f footer, n "2 of 5", pr primary,
  *   sp spotlight, bd backdrop, m modal (the backdrop blocks clicks), st checklist stack, g one checklist,
  *   l launcher, p panel, r progress bar, i item list, k check mark, d item description, sr screen-reader only.
- * Order matters where specificity ties: `:focus-visible` before the surfaces (which drop the outline when
- * focused by script), `.m` after `.bd`, the reduced-motion rule last.
+ * Private custom properties: a accent, b background, m muted, r radius, h shadow, d backdrop.
+ * Order matters where specificity ties: `:focus-visible` before the dialogs (focused by script, no ring),
+ * `.m` after `.sp,.bd`, the reduced-motion rule last.
  */
 export const css =
-  '*{box-sizing:border-box;--a:var(--compagnon-accent,#1d4ed8);--bg:var(--compagnon-bg,#fff);' +
-  '--fg:var(--compagnon-fg,#1f2937);--mu:var(--compagnon-muted,#4b5563);--r:var(--compagnon-radius,8px);' +
-  '--sh:var(--compagnon-shadow,0 8px 28px #00000040);--bd:var(--compagnon-backdrop,#0f172a80)}' +
+  '*{box-sizing:border-box;--a:var(--compagnon-accent,#1d4ed8);--b:var(--compagnon-bg,#fff);' +
+  '--m:var(--compagnon-muted,#4b5563);--r:var(--compagnon-radius,8px);' +
+  '--h:var(--compagnon-shadow,0 8px 28px #00000040);--d:var(--compagnon-backdrop,#0f172a80)}' +
   ':focus-visible{outline:2px solid var(--a);outline-offset:2px}' +
-  '.s,.t,.st{font:14px/1.45 var(--compagnon-font,system-ui,sans-serif);color:var(--fg)}' +
-  '.s,.t,.p{background:var(--bg);border-radius:var(--r);box-shadow:var(--sh);padding:14px 16px;outline:0;' +
-  'width:max-content;max-width:min(360px,calc(100vw - 16px))}' +
-  '.s,.t,.b{position:fixed;top:0;left:0}.c{top:50%;left:50%;transform:translate(-50%,-50%)}' +
+  '.s,.st{font:14px/1.45 var(--compagnon-font,system-ui,sans-serif);color:var(--compagnon-fg,#1f2937)}' +
+  '.s,.p{background:var(--b);border-radius:var(--r);box-shadow:var(--h);padding:14px 16px;outline:0;' +
+  'width:max-content;max-width:min(360px,100vw - 16px)}' +
+  '.s,.b,.sp,.bd{position:fixed;top:0;left:0}.c{top:50%;left:50%;transform:translate(-50%,-50%)}' +
   'h2{margin:0 0 6px;margin-inline-end:28px;font-size:16px;line-height:1.3}' +
   'p,ul,ol{margin:0 0 8px}ul,ol{padding-inline-start:20px}' +
-  'a{color:var(--a)}code{font:13px ui-monospace,monospace;background:#0000000f;padding:0 3px;border-radius:3px}' +
-  'button{font:inherit;color:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--mu);' +
-  'background:var(--bg);padding:5px 12px}' +
+  'a{color:var(--a)}code{font:13px ui-monospace,monospace;background:#0000000f}' +
+  'button{font:inherit;color:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--m);' +
+  'background:var(--b);padding:5px 12px}' +
   '.pr{background:var(--a);border-color:var(--a);color:var(--compagnon-accent-contrast,#fff)}' +
   '.x{position:absolute;top:8px;inset-inline-end:8px;padding:0 6px;font-size:20px;line-height:1}' +
-  '.x,.i button{border:0;background:none}.x,.n,.d{color:var(--mu)}' +
+  '.x,.i button{border:0;background:none}.x,.n,.d{color:var(--m)}' +
   '.f{display:flex;align-items:center;gap:8px;margin-top:10px}.n{margin-inline-end:auto;font-size:13px}' +
   '.a{position:absolute;width:10px;height:10px;background:inherit;transform:rotate(45deg)}' +
-  '.sp,.bd{position:fixed;pointer-events:none}.sp{border-radius:var(--r);box-shadow:0 0 0 200vmax var(--bd)}' +
-  '.bd{inset:0;background:var(--bd)}.m{pointer-events:auto}' +
-  '.b{width:18px;height:18px;padding:0;border-radius:50%;border:2px solid var(--bg);background:var(--a);' +
+  '.sp,.bd{pointer-events:none}.sp{border-radius:var(--r);box-shadow:0 0 0 200vmax var(--d)}' +
+  '.bd{inset:0;background:var(--d)}.m{pointer-events:auto}' +
+  '.b{width:18px;height:18px;padding:0;border-radius:50%;border:2px solid var(--b);background:var(--a);' +
   'animation:p 1.6s infinite}' +
   '@keyframes p{0%{box-shadow:0 0 0 0 var(--a)}to{box-shadow:0 0 0 12px #0000}}' +
   '.st,.g{display:flex;flex-flow:column;align-items:flex-end;gap:8px}.g{flex-flow:column-reverse}' +
   '.st{position:fixed;bottom:16px;inset-inline-end:16px}' +
-  '.l{box-shadow:var(--sh);border:0;padding:8px 14px}.l span{margin-inline-start:8px;font-weight:600}' +
+  '.l{box-shadow:var(--h);border:0;padding:8px 14px}.l b{margin-inline-start:8px}' +
   '.r{height:6px;border-radius:3px;background:#0000001a;margin:4px 0 10px}' +
   '.r div{height:100%;border-radius:inherit;background:var(--a)}' +
   '.i{list-style:none;padding:0}.i>li{display:flex;gap:8px;margin:6px 0}' +
   '.i button{padding:0;text-decoration:underline;text-align:start}' +
-  '.k{flex:none;width:16px;color:var(--a);font-weight:700}' +
+  '.k{flex:none;width:16px;color:var(--a)}' +
   '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}' +
   '@media (prefers-reduced-motion:reduce){.b{animation:none}}';
 

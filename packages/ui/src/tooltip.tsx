@@ -47,7 +47,7 @@ export function Tip({ tip, n, t, act }: TipProps) {
   return [
     <button ref={beacon} class="b" aria-label={tip.title} aria-expanded={open} onClick={() => act.toggleTooltip(id, !open)} />,
     open && (
-      <Dialog box={box} class="t" id={`th${n}`} view={tip} t={t} onClose={() => act.toggleTooltip(id, false)} arrow={arrow} />
+      <Dialog box={box} class="s" id={`th${n}`} view={tip} t={t} onClose={() => act.toggleTooltip(id, false)} arrow={arrow} />
     ),
   ];
 }

@@ -2,28 +2,73 @@
 // Events leave the persisted queue only on a 2xx; everything else keeps them and waits (backoff, Retry-After).
 // Nothing throws to callers: a failing store or listener is logged, and the events wait in memory meanwhile.
 import type { CompagnonEvent } from '@compagnon/schema';
-import type { TransportResponse } from '../platform.ts';
-import { type RejectedEvent, rejectedEvents } from './ack.ts';
-import { createDeadline } from './deadline.ts';
-import { DEFAULT_OUTBOX, type OutboxConfig, backoffDelay, beaconBody, classify, isUrgent, parseRetryAfter, takeBatch } from './policy.ts';
-import type { Outbox, OutboxDeps } from './types.ts';
+import type { Clock, Dispose, Logger, OutboxStore, Random, Transport, TransportResponse } from '../platform.ts';
+import {
+  DEFAULT_OUTBOX,
+  type OutboxConfig,
+  type RejectedEvent,
+  backoffDelay,
+  beaconBody,
+  classify,
+  isUrgent,
+  parseRetryAfter,
+  rejectedEvents,
+  takeBatch,
+} from './policy.ts';
 
-export type { Outbox, OutboxDeps, OutboxStats } from './types.ts';
+export interface OutboxDeps {
+  store: OutboxStore;
+  transport: Transport;
+  clock: Clock;
+  random: Random;
+  log: Logger;
+  /** The app's write key, for beacon bodies only (the transport sets fetch's `Authorization` header). */
+  key?: string;
+  /** Whether this tab flushes the shared queue. When a tab becomes leader, call `kick()`. */
+  isLeader(): boolean;
+  /** @default DEFAULT_OUTBOX */
+  config?: Partial<OutboxConfig>;
+  onRejected(events: RejectedEvent[]): void;
+  onError(message: string, status?: number): void;
+  onAck(at: number): void;
+}
+
+export interface OutboxStats {
+  /** Last known size of the persisted queue (every tab's events). */
+  queued: number;
+  rejected: number;
+  /** Events refused because the queue was full, since this outbox was created. */
+  dropped: number;
+  lastAckAt?: number;
+  lastError?: string;
+  nextAttemptAt?: number;
+}
+
+export interface Outbox {
+  /** Resolves once the events are persisted (or kept in memory after a store failure), never rejects. */
+  enqueue(events: CompagnonEvent[]): Promise<void>;
+  flush(): Promise<void>;
+  /** Synchronous, for `pagehide`: beacons this tab's unacknowledged events; they stay queued until a 2xx. */
+  flushOnHide(): void;
+  /** Another tab appended, or this tab became leader: flush soon (at once when `urgent`). */
+  kick(urgent?: boolean): void;
+  stats(): OutboxStats;
+  dispose(): void;
+}
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const { store, transport, clock, random, log } = deps;
   const config: OutboxConfig = { ...DEFAULT_OUTBOX, ...deps.config };
-  const deadline = createDeadline(clock);
+  const { maxQueue, flushDelayMs } = config;
   // This tab's events not yet acknowledged, oldest first: what the synchronous beacon can still send.
   const mirror = new Map<string, CompagnonEvent>();
+  const stats: OutboxStats = { queued: 0, rejected: 0, dropped: 0 };
   let unpersisted: CompagnonEvent[] = [];
-  let chain: Promise<void> = Promise.resolve();
-  const counts = { queued: 0, rejected: 0, dropped: 0 };
+  let chain = Promise.resolve();
   let unreportedDrops = 0;
   let attempt = 0;
   let nextAttemptAt: number | undefined;
-  let lastAckAt: number | undefined;
-  let lastError: string | undefined;
+  let timer: { at: number; cancel: Dispose } | undefined;
   let inFlight = false;
   let again = false;
   let disposed = false;
@@ -35,123 +80,115 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       log.error('outbox listener failed', error);
     }
   };
+  // Reports a message to the host (with its status when there is one) as the outbox's last error.
+  const fail = (message: string, status?: number) => call(() => deps.onError((stats.lastError = message), status));
+  // Store failures are logged and survived: the caller sees `false` and keeps or retries.
+  const tryStore = async (what: string, task: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await task();
+      return true;
+    } catch (error) {
+      log.warn(`outbox: could not ${what}`, error);
+      return false;
+    }
+  };
+
   const blocked = () => nextAttemptAt !== undefined && clock.now() < nextAttemptAt;
+  const disarm = () => {
+    timer?.cancel();
+    timer = undefined;
+  };
+  // At most one pending timer, whoever arms it: an earlier deadline replaces a later one, never the reverse, so
+  // flushes never pile up. Never before the backoff allows.
   const arm = (delay: number) => {
-    if (!disposed) deadline.arm(Math.max(clock.now() + delay, nextAttemptAt ?? 0), () => void flush());
+    const at = Math.max(clock.now() + delay, nextAttemptAt ?? 0);
+    if (disposed || (timer && timer.at <= at)) return;
+    disarm();
+    const cancel = clock.setTimeout(() => {
+      timer = undefined;
+      void flush();
+    }, at - clock.now());
+    timer = { at, cancel };
   };
   const schedule = (urgent: boolean) => {
     if (urgent && !blocked()) void flush();
-    else arm(urgent ? 0 : config.flushDelayMs);
+    else arm(urgent ? 0 : flushDelayMs);
   };
 
   // Appends and counts go through one chain, so events reach the store in the order they were queued, even
   // when an earlier append failed and is retried.
-  const serial = (task: () => Promise<void>) => (chain = chain.then(task));
+  const serial = (task: () => Promise<unknown>) => (chain = chain.then(task).then(() => {}));
   const persist = () =>
     serial(async () => {
-      if (unpersisted.length === 0) return;
       const batch = unpersisted;
       unpersisted = [];
-      try {
-        await store.append(batch);
-      } catch (error) {
-        unpersisted = [...batch, ...unpersisted];
-        log.warn('outbox: could not persist events; they wait in memory', error);
-      }
+      if (batch.length && !(await tryStore('persist events', () => store.append(batch)))) unpersisted.unshift(...batch);
     });
-  const refresh = () =>
-    serial(async () => {
-      try {
-        counts.queued = (await store.count()) + unpersisted.length;
-      } catch (error) {
-        log.warn('outbox: could not count queued events', error);
-      }
-    });
+  const refresh = () => serial(() => tryStore('count events', async () => (stats.queued = (await store.count()) + unpersisted.length)));
 
-  const refuse = (n: number) => {
-    if (n <= 0) return;
-    counts.dropped += n;
-    unreportedDrops += n;
-    const message = `outbox full (${config.maxQueue} events): ${n} event(s) refused`;
-    lastError = message;
-    call(() => deps.onError(message));
-  };
-
-  const backoff = (message: string, status?: number, atLeast = 0, report = false): false => {
+  // Waits, longer after each failure: `atLeast` is the collector's Retry-After; `status` reports to the host.
+  const backoff = (message: string, atLeast = 0, status?: number): false => {
     attempt++;
     nextAttemptAt = clock.now() + Math.max(atLeast, backoffDelay(attempt, random.next(), config));
-    lastError = message;
-    if (report) call(() => deps.onError(message, status));
-    deadline.cancel();
+    stats.lastError = message;
+    if (status) fail(message, status);
+    disarm();
     arm(0);
     return false;
-  };
-
-  const send = async (body: string): Promise<TransportResponse> => {
-    try {
-      return await transport.send(body);
-    } catch {
-      return { status: 0 };
-    }
   };
 
   // Removes settled events from the mirror and the store. A failed removal only means a resend later, which
   // the collector deduplicates, but it must stop the loop or the same batch would be sent again at once.
   const settle = async (events: CompagnonEvent[], rejected: RejectedEvent[]): Promise<boolean> => {
     for (const event of events) mirror.delete(event.id);
-    if (rejected.length > 0) {
-      counts.rejected += rejected.length;
+    if (rejected.length) {
+      stats.rejected += rejected.length;
       call(() => deps.onRejected(rejected));
     }
-    try {
-      await store.remove(events.map((e) => e.id));
-    } catch (error) {
-      log.warn('outbox: could not remove acknowledged events', error);
-      return backoff('could not remove acknowledged events');
-    }
+    if (!(await tryStore('remove events', () => store.remove(events.map((e) => e.id))))) return backoff('could not remove events');
     await refresh();
     return true;
   };
 
   // One batch; a 413 splits it and sends both halves in turn. True when every event was settled.
-  const deliver = async (events: CompagnonEvent[], drops: number): Promise<boolean> => {
-    const batch = takeBatch(events, config, { dropped: drops });
-    const response = await send(batch.body);
-    const status = response.status;
-    switch (classify(response)) {
-      case 'ack':
-        unreportedDrops -= drops;
-        attempt = 0;
-        nextAttemptAt = undefined;
-        lastAckAt = clock.now();
-        call(() => deps.onAck(lastAckAt as number));
-        return settle(batch.events, rejectedEvents(response.body, batch.events));
-      case 'split': {
-        const [only] = batch.events;
-        if (batch.events.length === 1 && only) return settle(batch.events, [{ event: only, reason: 'too large for the collector (413)' }]);
-        const half = Math.ceil(batch.events.length / 2);
-        return (await deliver(batch.events.slice(0, half), drops)) && deliver(batch.events.slice(half), 0);
-      }
-      case 'retry-after':
-        return backoff(`collector busy (${status})`, status, parseRetryAfter(response.retryAfter, clock.now()));
-      case 'keep-and-report':
-        return backoff(`collector refused the batch (${status}); events kept`, status, 0, true);
-      default:
-        return backoff(status === 0 ? 'network error' : `collector error (${status})`, status || undefined);
+  const deliver = async (queued: CompagnonEvent[], drops: number): Promise<boolean> => {
+    const { events, body } = takeBatch(queued, config, { dropped: drops });
+    let response: TransportResponse;
+    try {
+      response = await transport.send(body);
+    } catch {
+      response = { status: 0 };
     }
+    const { status } = response;
+    const outcome = classify(response);
+    if (outcome === 'ack') {
+      unreportedDrops -= drops;
+      attempt = 0;
+      nextAttemptAt = undefined;
+      const at = (stats.lastAckAt = clock.now());
+      call(() => deps.onAck(at));
+      return settle(events, rejectedEvents(response.body, events));
+    }
+    if (outcome === 'split') {
+      if (events.length < 2) return settle(events, [{ event: events[0]!, reason: 'too large for the collector (413)' }]);
+      const half = Math.ceil(events.length / 2);
+      return (await deliver(events.slice(0, half), drops)) && deliver(events.slice(half), 0);
+    }
+    return backoff(
+      status ? `collector answered ${status}` : 'network error',
+      outcome === 'retry-after' ? parseRetryAfter(response.retryAfter, clock.now()) : 0,
+      outcome === 'keep-and-report' ? status : undefined,
+    );
   };
 
   // True when a batch was acknowledged and more may remain.
   const round = async (): Promise<boolean> => {
     await persist();
-    if (unpersisted.length > 0) return backoff('could not persist queued events');
+    if (unpersisted.length) return backoff('could not persist events');
     if (blocked() || !deps.isLeader()) return false;
-    let events: CompagnonEvent[];
-    try {
-      events = await store.peek(config.maxBatchEvents);
-    } catch (error) {
-      log.warn('outbox: could not read queued events', error);
-      return backoff('could not read queued events');
+    let events: CompagnonEvent[] = [];
+    if (!(await tryStore('read events', async () => (events = await store.peek(config.maxBatchEvents))))) {
+      return backoff('could not read events');
     }
     return events.length > 0 && deliver(events, unreportedDrops);
   };
@@ -163,7 +200,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return;
     }
     if (blocked()) return arm(0);
-    deadline.cancel();
+    disarm();
     inFlight = true;
     try {
       let more = true;
@@ -177,25 +214,28 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }
 
   // Leftovers of earlier pages (beaconed or not) go out soon after load.
-  void refresh().then(() => {
-    if (counts.queued > 0) arm(config.flushDelayMs);
-  });
+  void refresh().then(() => stats.queued && arm(flushDelayMs));
 
   return {
     async enqueue(events) {
-      if (disposed || events.length === 0) return;
+      if (disposed || !events.length) return;
       // Other tabs' acks shrink the shared queue unseen (a follower never settles anything): recount near the bound.
-      if (counts.queued + events.length > config.maxQueue) await refresh();
-      const accepted = events.slice(0, Math.max(0, config.maxQueue - counts.queued));
-      refuse(events.length - accepted.length);
-      if (accepted.length === 0) return;
+      if (stats.queued + events.length > maxQueue) await refresh();
+      const accepted = events.slice(0, Math.max(0, maxQueue - stats.queued));
+      const refused = events.length - accepted.length;
+      if (refused) {
+        stats.dropped += refused;
+        unreportedDrops += refused;
+        fail(`outbox full: ${refused} event(s) refused`);
+      }
+      if (!accepted.length) return;
       for (const event of accepted) mirror.set(event.id, event);
       // A follower never sees the leader's acks, so its mirror keeps only the newest events it could hold.
       for (const id of mirror.keys()) {
-        if (mirror.size <= config.maxQueue) break;
+        if (mirror.size <= maxQueue) break;
         mirror.delete(id);
       }
-      counts.queued += accepted.length;
+      stats.queued += accepted.length;
       unpersisted.push(...accepted);
       await persist();
       schedule(accepted.some(isUrgent));
@@ -203,20 +243,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     flush,
     flushOnHide() {
       const beacon = beaconBody([...mirror.values()], deps.key, config);
-      if (!beacon) return;
+      let error: unknown;
       try {
-        if (!transport.beacon(beacon.body)) log.warn('outbox: the browser refused the beacon; events stay queued');
-      } catch (error) {
-        log.warn('outbox: beacon failed; events stay queued', error);
+        if (!beacon || transport.beacon(beacon.body)) return;
+      } catch (e) {
+        error = e;
       }
+      log.warn('outbox: beacon refused; events stay queued', error);
     },
     kick: (urgent = false) => {
       if (!disposed) schedule(urgent);
     },
-    stats: () => ({ ...counts, lastAckAt, lastError, nextAttemptAt }),
+    stats: () => ({ ...stats, nextAttemptAt }),
     dispose() {
       disposed = true;
-      deadline.cancel();
+      disarm();
     },
   };
 }

@@ -12,12 +12,8 @@ if (w && !w.Compagnon) {
   const data = script?.dataset;
   if (data?.app) {
     const boot = () => void api.init({
-      app: data.app!,
-      guides: data.guides ?? '/guides.json',
-      ...(data.collector ? { collector: data.collector } : {}),
-      ...(data.key ? { key: data.key } : {}),
-      ...(data.locale ? { locale: data.locale } : {}),
-      ...(w.compagnonUser ? { user: w.compagnonUser } : {}),
+      app: data.app!, guides: data.guides ?? '/guides.json', collector: data.collector, key: data.key,
+      locale: data.locale, user: w.compagnonUser,
     });
     if (w.document.readyState === 'loading') w.document.addEventListener('DOMContentLoaded', boot, { once: true });
     else boot();

@@ -1,0 +1,122 @@
+// One object store of the `compagnon` database that heals, under the kv store and the outbox. The connection is
+// opened at once (so the stores exist before anyone relies on them) and dropped when it dies: on `versionchange`
+// (the database deleted from devtools or by `indexedDB.deleteDatabase`, another tab adding a store) we close it
+// so we never block them, and on `close` (the browser closed it: storage cleared, Safari after a while in the
+// background). A failed operation runs once more on a fresh connection, which recreates the stores if needed;
+// failing again (quota, private modes, no IndexedDB at all) the store goes to memory for this page, with one
+// warning, and never throws.
+import type { Logger } from '@compagnon/core';
+import { getIndexedDB } from './globals.ts';
+import { noop } from './listeners.ts';
+
+export { promisifyRequest as done } from 'idb-keyval';
+
+export interface IdbOptions {
+  log: Logger;
+  /** @default 'compagnon' */
+  dbName?: string;
+  /** @default the page's `indexedDB` */
+  indexedDB?: IDBFactory;
+}
+
+/** Runs `onStore` in a transaction, or `onMemory` once fallen back; rejects only with an error `own` accepts. */
+export type Run<M> = <R>(
+  mode: IDBTransactionMode,
+  onStore: (store: IDBObjectStore) => R | Promise<R>,
+  onMemory: (memory: M) => Promise<R>,
+  own?: (error: unknown) => boolean,
+) => Promise<R>;
+
+export type Mode = { readonly mode: 'indexeddb' | 'memory' };
+
+const STORES = ['kv', 'outbox'];
+const BLOCKED = 'blocked';
+
+// No fixed version: we open whatever version exists and, when a store is missing (first run, an older script
+// created only `kv`, someone recreated the database), reopen one version up to add it, so existing data stays
+// and a newer script's version never fails. A missing factory or a synchronous throw of `open` (some private
+// modes) becomes a rejection; a failed request's error event is cancelled so it cannot surface in the host
+// page's console. An upgrade blocked by a connection that does not close on `versionchange` (a tab still
+// running an older script) rejects rather than leaving every operation waiting.
+function openDb(factory: IDBFactory | undefined, name: string, version?: number): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    let blocked = false;
+    const request = factory!.open(name, version);
+    const missing = () => STORES.filter((s) => !request.result.objectStoreNames.contains(s));
+    request.onblocked = () => reject(((blocked = true), BLOCKED));
+    request.onupgradeneeded = () => missing().forEach((s) => request.result.createObjectStore(s));
+    request.onsuccess = () => {
+      const db = request.result;
+      const incomplete = missing().length;
+      // An upgrade we gave up on (blocked) still completes once the blocker goes away: closed at once.
+      if (blocked || incomplete) db.close();
+      if (!blocked) resolve(incomplete ? openDb(factory, name, db.version + 1) : db);
+    };
+    request.onerror = (event) => {
+      event.preventDefault();
+      reject(request.error);
+    };
+  });
+}
+
+/** A store of `storeName` whose methods `build` writes over `run`, with its current `mode`. */
+export function createIdbBacked<M, S>(
+  { log, dbName = 'compagnon', indexedDB = getIndexedDB() }: IdbOptions,
+  storeName: string,
+  memory: () => M,
+  build: (run: Run<M>) => S,
+): S & Mode {
+  let fallen: M | undefined;
+  let current: Promise<IDBDatabase> | undefined;
+
+  const connect = () => {
+    if (!current) {
+      const opened: Promise<IDBDatabase> = (current = openDb(indexedDB, dbName).then((db) => {
+        db.onversionchange = db.onclose = () => {
+          db.close();
+          if (current == opened) current = undefined;
+        };
+        return db;
+      }));
+      opened.catch(noop);
+    }
+    return current;
+  };
+  connect();
+
+  const run: Run<M> = <R>(
+    mode: IDBTransactionMode,
+    onStore: (store: IDBObjectStore) => R | Promise<R>,
+    onMemory: (memory: M) => Promise<R>,
+    own?: (error: unknown) => boolean,
+  ): Promise<R> => {
+    const mine = (e: unknown) => own?.(e) || (e as Error)?.name == 'DataCloneError';
+    // `new Promise` turns a synchronous throw (a transaction on a closing connection) into a rejection.
+    const attempt = () =>
+      connect().then(
+        (db) => new Promise<R>((resolve) => resolve(onStore(db.transaction(storeName, mode).objectStore(storeName)))),
+      );
+    // A full disk will not empty itself, and an open after a blocked one would wait behind it: no retry.
+    const retry = (e: unknown) => {
+      if (mine(e) || e == BLOCKED || (e as Error)?.name == 'QuotaExceededError') throw e;
+      current?.then((db) => db.close(), noop);
+      current = undefined;
+      return attempt();
+    };
+    const toMemory = (e: unknown) => {
+      if (mine(e)) throw e;
+      if (!fallen) {
+        fallen = memory();
+        log.warn(storeName + ': IndexedDB unavailable, kept in memory', e);
+      }
+      return onMemory(fallen);
+    };
+    return fallen ? onMemory(fallen) : attempt().catch(retry).catch(toMemory);
+  };
+
+  return Object.assign({
+    get mode() {
+      return fallen ? ('memory' as const) : ('indexeddb' as const);
+    },
+  }, build(run));
+}
