@@ -14,7 +14,9 @@ export interface EventContext {
 }
 
 export function makeEvent(report: ReportEffect, ctx: EventContext, guideVersion: number | undefined, id: string, now: number): CompagnonEvent {
-  const event: CompagnonEvent = {
+  // A JSON round trip leaves out undefined fields and copies the arrays: the event is exactly what the wire carries.
+  return JSON.parse(
+    JSON.stringify({
     id,
     type: report.event,
     ts: new Date(now).toISOString(),
@@ -25,10 +27,9 @@ export function makeEvent(report: ReportEffect, ctx: EventContext, guideVersion:
     guideVersion,
     step: report.step,
     item: report.item,
-    populations: [...ctx.populations],
+    populations: ctx.populations,
     url: ctx.url,
     props: report.props,
-  };
-  for (const key of Object.keys(event) as (keyof CompagnonEvent)[]) if (event[key] === undefined) delete event[key];
-  return event;
+  } satisfies CompagnonEvent),
+  );
 }

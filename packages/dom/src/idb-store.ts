@@ -13,8 +13,8 @@ const W = 'readwrite';
 export function createIdbStore(options: IdbStoreOptions): IdbStore {
   return createIdbBacked(options, 'kv', createMemoryStore, (run) => ({
     get: <T>(key: string) => run('readonly', (s) => done<T | undefined>(s.get(key)), (m) => m.get<T>(key)),
-    set: (key: string, value: unknown) => run(W, (s) => (s.put(value, key), done(s.transaction)), (m) => m.set(key, value)),
-    del: (key: string) => run(W, (s) => (s.delete(key), done(s.transaction)), (m) => m.del(key)),
+    set: (key: string, value: unknown) => run(W, (s) => (s.put(value, key), done<void>(s.transaction)), (m) => m.set(key, value)),
+    del: (key: string) => run(W, (s) => (s.delete(key), done<void>(s.transaction)), (m) => m.del(key)),
     update<T>(key: string, fn: (old: T | undefined) => T) {
       // Read, compute and write in one transaction, so concurrent updates (from this tab or another) never
       // interleave. An error thrown by the caller's own updater is theirs: it rejects as it would in memory,

@@ -6,7 +6,7 @@
 // failing again (quota, private modes, no IndexedDB at all) the store goes to memory for this page, with one
 // warning, and never throws.
 import type { Logger } from '@compagnon/core';
-import { getIndexedDB } from './globals.ts';
+import { getGlobal } from './globals.ts';
 import { noop } from './listeners.ts';
 
 export { promisifyRequest as done } from 'idb-keyval';
@@ -61,7 +61,7 @@ function openDb(factory: IDBFactory | undefined, name: string, version?: number)
 
 /** A store of `storeName` whose methods `build` writes over `run`, with its current `mode`. */
 export function createIdbBacked<M, S>(
-  { log, dbName = 'compagnon', indexedDB = getIndexedDB() }: IdbOptions,
+  { log, dbName = 'compagnon', indexedDB = getGlobal('indexedDB') }: IdbOptions,
   storeName: string,
   memory: () => M,
   build: (run: Run<M>) => S,
@@ -90,28 +90,26 @@ export function createIdbBacked<M, S>(
     onMemory: (memory: M) => Promise<R>,
     own?: (error: unknown) => boolean,
   ): Promise<R> => {
-    const mine = (e: unknown) => own?.(e) || (e as Error)?.name == 'DataCloneError';
     // `new Promise` turns a synchronous throw (a transaction on a closing connection) into a rejection.
     const attempt = () =>
       connect().then(
         (db) => new Promise<R>((resolve) => resolve(onStore(db.transaction(storeName, mode).objectStore(storeName)))),
       );
-    // A full disk will not empty itself, and an open after a blocked one would wait behind it: no retry.
-    const retry = (e: unknown) => {
-      if (mine(e) || e == BLOCKED || (e as Error)?.name == 'QuotaExceededError') throw e;
-      current?.then((db) => db.close(), noop);
-      current = undefined;
-      return attempt();
-    };
-    const toMemory = (e: unknown) => {
-      if (mine(e)) throw e;
+    const failed = (retry?: boolean) => (e: unknown): Promise<R> => {
+      const name = (e as Error)?.name;
+      if (own?.(e) || name == 'DataCloneError') throw e;
+      // A full disk will not empty itself, and an open after a blocked one would wait behind it: no retry.
+      if (retry && e != BLOCKED && name != 'QuotaExceededError') {
+        current = undefined;
+        return attempt().catch(failed());
+      }
       if (!fallen) {
         fallen = memory();
         log.warn(storeName + ': IndexedDB unavailable, kept in memory', e);
       }
       return onMemory(fallen);
     };
-    return fallen ? onMemory(fallen) : attempt().catch(retry).catch(toMemory);
+    return fallen ? onMemory(fallen) : attempt().catch(failed(true));
   };
 
   return Object.assign({

@@ -2,7 +2,7 @@
 // the next waiting tab gets it. Web Locks exist only in secure contexts, so on plain-http intranets (or where the
 // request fails, e.g. sandboxed frames) every tab leads: the collector's dedupe keeps the counts right.
 import type { Dispose } from '@compagnon/core';
-import { getNavigator } from './globals.ts';
+import { getGlobal } from './globals.ts';
 import { emit, type Listeners, listen } from './listeners.ts';
 
 export interface Leader {
@@ -16,7 +16,7 @@ export interface ElectLeaderOptions {
   locks?: LockManager;
 }
 
-export function electLeader(name: string, { locks = getNavigator()?.locks }: ElectLeaderOptions = {}): Leader {
+export function electLeader(name: string, { locks = getGlobal('navigator')?.locks }: ElectLeaderOptions = {}): Leader {
   const listeners: Listeners<boolean> = new Set();
   let leader = !locks;
   let disposed = false;

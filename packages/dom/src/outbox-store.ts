@@ -1,8 +1,8 @@
 // The outbox: events wait here until a 2xx acknowledges their batch, shared by every tab of the origin. Keys are
 // [app, enqueue time, sequence, id], so one app's events form one key range, oldest first: `peek` is a single
-// bounded `getAll`, and `remove` walks that range from its start, where the peeked events are, and stops early.
+// bounded `getAll`.
 import { createMemoryOutboxStore, type OutboxStore } from '@compagnon/core';
-import { getKeyRange } from './globals.ts';
+import { getGlobal } from './globals.ts';
 import { createIdbBacked, done, type IdbOptions, type Mode } from './idb.ts';
 
 type Event = Awaited<ReturnType<OutboxStore['peek']>>[number];
@@ -19,7 +19,7 @@ let seq = 0;
 export function createIdbOutboxStore(options: IdbOutboxStoreOptions): IdbOutboxStore {
   const app = options.app;
   // Arrays sort after every other key, so [app, []] bounds all of [app, time, seq, id].
-  const range = () => getKeyRange()!.bound([app], [app, []]);
+  const range = () => getGlobal('IDBKeyRange')!.bound([app], [app, []]);
   // Writes resolve once their transaction commits, so the events are on disk before anyone sends them.
   const commit = (s: IDBObjectStore) => done<void>(s.transaction);
   return createIdbBacked(options, 'outbox', createMemoryOutboxStore, (run) => ({
@@ -38,17 +38,15 @@ export function createIdbOutboxStore(options: IdbOutboxStoreOptions): IdbOutboxS
       limit < 1
         ? Promise.resolve([])
         : run('readonly', (s) => done<Event[]>(s.getAll(range(), limit)), (m) => m.peek(limit)),
+    // The id ends every key: the keys alone tell which records to delete, without reading the events.
     remove: (ids: string[]) =>
       run(
         W,
         (s) => {
-          const left = new Set(ids);
-          const request = s.openCursor(range());
+          const wanted = new Set(ids);
+          const request = s.getAllKeys(range());
           request.onsuccess = () => {
-            const cursor = request.result;
-            if (!cursor || !left.size) return;
-            if (left.delete((cursor.value as Event).id)) cursor.delete();
-            cursor.continue();
+            for (const key of request.result as string[][]) if (wanted.has(key[3]!)) s.delete(key);
           };
           return commit(s);
         },

@@ -1,5 +1,5 @@
 import type { Random } from '@compagnon/core';
-import { getCrypto } from './globals.ts';
+import { getGlobal } from './globals.ts';
 
 type CryptoLike = Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string };
 
@@ -7,7 +7,7 @@ type CryptoLike = Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string 
  * Ids and floats from `crypto.getRandomValues`. `crypto.randomUUID` only exists in secure contexts, and many
  * intranet apps are served over plain http, so the v4 UUID is built by hand when it is missing.
  */
-export function createRandom(crypto: CryptoLike | undefined = getCrypto()): Random {
+export function createRandom(crypto: CryptoLike | undefined = getGlobal('crypto')): Random {
   // Only a browser from before 2014 lacks getRandomValues; ids stay unique enough for the collector's dedupe.
   const bytes = (n: number): Uint8Array =>
     crypto ? crypto.getRandomValues(new Uint8Array(n)) : Uint8Array.from({ length: n }, () => Math.random() * 256);

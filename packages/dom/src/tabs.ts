@@ -1,6 +1,6 @@
 // Tabs of the same origin talk over BroadcastChannel, which never echoes a message to the object that posted it.
 import type { Dispose } from '@compagnon/core';
-import { getBroadcastChannel } from './globals.ts';
+import { getGlobal } from './globals.ts';
 import { emit, type Listeners, listen } from './listeners.ts';
 
 export interface TabChannel {
@@ -10,7 +10,7 @@ export interface TabChannel {
 }
 
 /** A channel to this origin's other tabs; where BroadcastChannel is missing, a channel that hears nobody. */
-export function createTabChannel(name: string, Channel = getBroadcastChannel()): TabChannel {
+export function createTabChannel(name: string, Channel = getGlobal('BroadcastChannel')): TabChannel {
   const listeners: Listeners<unknown> = new Set();
   let channel: BroadcastChannel | undefined;
   try {

@@ -1,6 +1,6 @@
 // The sender: the collector's URL and write key live here; the outbox hands it finished bodies.
 import { type Transport, type TransportResponse, utf8Length } from '@compagnon/core';
-import { getFetch, getNavigator } from './globals.ts';
+import { getGlobal } from './globals.ts';
 import { noop } from './listeners.ts';
 
 export interface FetchTransportOptions {
@@ -16,8 +16,8 @@ export interface FetchTransportOptions {
 export function createFetchTransport({
   url,
   key,
-  fetch = getFetch(),
-  navigator = getNavigator(),
+  fetch = getGlobal('fetch'),
+  navigator = getGlobal('navigator'),
 }: FetchTransportOptions): Transport {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (key) headers.authorization = 'Bearer ' + key;

@@ -68,7 +68,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let unreportedDrops = 0;
   let attempt = 0;
   let nextAttemptAt: number | undefined;
-  let timer: { at: number; cancel: Dispose } | undefined;
+  // The armed flush timer: when it fires (Infinity: none) and its disposer (harmless once it has fired).
+  let timerAt = Infinity;
+  let cancelTimer: Dispose = () => {};
   let inFlight = false;
   let again = false;
   let disposed = false;
@@ -95,25 +97,23 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const blocked = () => nextAttemptAt !== undefined && clock.now() < nextAttemptAt;
   const disarm = () => {
-    timer?.cancel();
-    timer = undefined;
+    cancelTimer();
+    timerAt = Infinity;
   };
   // At most one pending timer, whoever arms it: an earlier deadline replaces a later one, never the reverse, so
   // flushes never pile up. Never before the backoff allows.
   const arm = (delay: number) => {
     const at = Math.max(clock.now() + delay, nextAttemptAt ?? 0);
-    if (disposed || (timer && timer.at <= at)) return;
-    disarm();
-    const cancel = clock.setTimeout(() => {
-      timer = undefined;
+    if (disposed || timerAt <= at) return;
+    cancelTimer();
+    timerAt = at;
+    cancelTimer = clock.setTimeout(() => {
+      timerAt = Infinity;
       void flush();
     }, at - clock.now());
-    timer = { at, cancel };
   };
-  const schedule = (urgent: boolean) => {
-    if (urgent && !blocked()) void flush();
-    else arm(urgent ? 0 : flushDelayMs);
-  };
+  // Urgent events go at once, others wait for company. While backing off, the armed retry covers both.
+  const kick = (urgent?: boolean) => (urgent ? void flush() : arm(flushDelayMs));
 
   // Appends and counts go through one chain, so events reach the store in the order they were queued, even
   // when an earlier append failed and is retried.
@@ -130,8 +130,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const backoff = (message: string, atLeast = 0, status?: number): false => {
     attempt++;
     nextAttemptAt = clock.now() + Math.max(atLeast, backoffDelay(attempt, random.next(), config));
-    stats.lastError = message;
     if (status) fail(message, status);
+    else stats.lastError = message;
     disarm();
     arm(0);
     return false;
@@ -194,12 +194,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   async function flush(): Promise<void> {
-    if (disposed) return;
+    // While backing off, the retry timer is armed already (backoff arms it and nothing earlier replaces it).
+    if (disposed || blocked()) return;
     if (inFlight) {
       again = true;
       return;
     }
-    if (blocked()) return arm(0);
     disarm();
     inFlight = true;
     try {
@@ -229,16 +229,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         fail(`outbox full: ${refused} event(s) refused`);
       }
       if (!accepted.length) return;
-      for (const event of accepted) mirror.set(event.id, event);
-      // A follower never sees the leader's acks, so its mirror keeps only the newest events it could hold.
-      for (const id of mirror.keys()) {
-        if (mirror.size <= maxQueue) break;
-        mirror.delete(id);
+      for (const event of accepted) {
+        mirror.set(event.id, event);
+        // A follower never sees the leader's acks, so its mirror keeps only the newest events it could hold.
+        if (mirror.size > maxQueue) mirror.delete(mirror.keys().next().value!);
       }
       stats.queued += accepted.length;
       unpersisted.push(...accepted);
       await persist();
-      schedule(accepted.some(isUrgent));
+      kick(accepted.some(isUrgent));
     },
     flush,
     flushOnHide() {
@@ -251,9 +250,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       log.warn('outbox: beacon refused; events stay queued', error);
     },
-    kick: (urgent = false) => {
-      if (!disposed) schedule(urgent);
-    },
+    kick,
     stats: () => ({ ...stats, nextAttemptAt }),
     dispose() {
       disposed = true;

@@ -121,12 +121,11 @@ export function backoffDelay(attempt: number, random01: number, config: OutboxCo
 
 /** `Retry-After` as a delay in ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3). Undefined when unusable. */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  // Checked before Date.parse, which reads a bare "120" as a year.
-  if (/^[-+]?\d+(\.\d+)?$/.test(text)) return +text >= 0 ? Math.ceil(+text * 1000) : undefined;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  // Seconds are read first: Date.parse reads a bare "120" as a year (and "-3" as one too).
+  const seconds = Number(value?.trim() || NaN);
+  if (seconds >= 0) return Math.ceil(seconds * 1000);
+  const at = Date.parse(value!);
+  return seconds < 0 || isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 export type Outcome = 'ack' | 'split' | 'retry-after' | 'retry' | 'keep-and-report';
@@ -156,6 +155,7 @@ export function rejectedEvents(body: unknown, batch: CompagnonEvent[]): Rejected
   const out: RejectedEvent[] = [];
   for (const item of Array.isArray(list) ? list : []) {
     const event = typeof item?.index === 'number' ? batch[item.index] : undefined;
+    // An index repeated in the answer counts once, with its first reason.
     if (event && !out.some((r) => r.event === event)) {
       out.push({ event, reason: typeof item.reason === 'string' ? item.reason : 'rejected' });
     }

@@ -1,0 +1,60 @@
+// The report shapes of `GET /v1/apps/:app/reports/<name>` (see the collector contract). Counts may arrive as
+// null where the server hides a group smaller than k people; `k` is read when the server sends it.
+
+export interface GuideRow {
+  guide: string;
+  /** `'*'` = everyone. */
+  population: string;
+  offered: number | null;
+  started: number | null;
+  completed: number | null;
+  dismissed: number | null;
+  /** completed / started, 0..1. */
+  completionRate: number | null;
+  medianTimeToCompleteMs: number | null;
+}
+
+export interface GuidesReport { rows: GuideRow[]; suppressed: number; k?: number }
+
+export interface FunnelStep { step: string; viewed: number | null; completed: number | null }
+export interface FunnelReport { guide: string; steps: FunnelStep[]; suppressed: number; k?: number }
+
+export interface NewHiresReport {
+  population: string;
+  days: number;
+  hires: number | null;
+  onboarded: number | null;
+  rate: number | null;
+  k?: number;
+}
+
+export interface GhostsReport {
+  population: string;
+  ghosts: number | null;
+  reached: number | null;
+  converted: number | null;
+  rate: number | null;
+  k?: number;
+}
+
+export interface AdoptionDay { day: string; activePeople: number | null; started: number | null; completed: number | null }
+export interface AdoptionReport { days: AdoptionDay[]; k?: number }
+
+export interface Filters {
+  population: string;
+  guide: string;
+  /** `YYYY-MM-DD`, inclusive. */
+  from: string;
+  to: string;
+}
+
+export interface Reports {
+  guides: GuidesReport;
+  adoption: AdoptionReport;
+  newHires: NewHiresReport;
+  ghosts: GhostsReport;
+  /** Null when the app has no guide to show a funnel for. */
+  funnel: FunnelReport | null;
+  /** Every guide and population seen for the date range (the filter choices). */
+  choices: { guides: string[]; populations: string[] };
+}

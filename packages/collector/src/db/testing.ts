@@ -1,0 +1,82 @@
+// Storage under test, for every test file: `describe.each(openTestDbs())('…on $name', ({ open, skip }) => …)`
+// with `describe.skipIf(skip)`. Each `open()` gives a fresh, migrated database of its own: SQLite in a temp file
+// (WAL and all, as in production), PostgreSQL in a schema of its own (`t_<random>`) dropped on close, so test
+// files running in parallel never see each other's rows.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createDb } from './create.ts';
+import { migrate } from './migrate.ts';
+import type { Db } from './types.ts';
+
+export interface TestDb {
+  name: 'sqlite' | 'postgres';
+  /** A fresh migrated database; `close()` removes it. */
+  open(): Promise<Db>;
+  /** Why this storage cannot be tested here; the suite is then skipped, and says so. */
+  skip?: string;
+}
+
+/** @default postgres://postgres@127.0.0.1:5432/test */
+export const TEST_PG_URL = process.env.COMPAGNON_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+// Probed once per test file, at import: `describe.each` needs the list synchronously.
+const pgUnavailable: string | undefined = await (async () => {
+  const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (e) {
+    return `PostgreSQL tests SKIPPED: cannot connect to ${TEST_PG_URL} (${e instanceof Error ? e.message : String(e)}); start it (.ci/run does) or set COMPAGNON_TEST_PG`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+})();
+if (pgUnavailable) console.warn(`\n⚠ ${pgUnavailable}\n`);
+
+async function openSqlite(): Promise<Db> {
+  const dir = mkdtempSync(join(tmpdir(), 'compagnon-test-'));
+  const db = createDb(join(dir, 'test.db'));
+  await migrate(db);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgres(): Promise<Db> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const db = createDb(TEST_PG_URL, { searchPath: schema, poolSize: 4 });
+  await migrate(db);
+  return {
+    ...db,
+    async close() {
+      try {
+        await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db.kysely);
+      } finally {
+        await db.close();
+      }
+    },
+  };
+}
+
+export function openTestDbs(): TestDb[] {
+  return [
+    { name: 'sqlite', open: openSqlite },
+    { name: 'postgres', open: openPostgres, ...(pgUnavailable ? { skip: pgUnavailable } : {}) },
+  ];
+}
