@@ -20,6 +20,7 @@ export {
   loadProgress,
   progressKey,
   recordVisit,
+  SESSION_GAP_MS,
   saveRecord,
 } from './progress.ts';
 export { createMemoryOutboxStore, createMemoryStore } from './memory-store.ts';

@@ -21,9 +21,14 @@ export interface ProgressRecord {
 
 export interface UserProgress {
   guides: Record<string, ProgressRecord>;
-  /** The last visit recorded on this browser (epoch ms). */
+  /** The last page view recorded on this browser (epoch ms). */
   lastVisitAt?: number;
+  /** The last page view of the previous session: what `inactiveDays` measures from, all session long. */
+  visitBefore?: number;
 }
+
+/** Page views closer together than this belong to one session. @default 30 minutes */
+export const SESSION_GAP_MS = 30 * 60_000;
 
 /** `progress:<app>:<userId>`; anonymous visitors share `~anonymous`, which no real id can be mistaken for. */
 export const progressKey = (app: string, userId: string | undefined): string =>
@@ -32,8 +37,9 @@ export const progressKey = (app: string, userId: string | undefined): string =>
 // Whatever is stored (an older format, a hand-edited value) must not break the page. Returns a fresh object,
 // which the update functions below may change.
 function normalize(value: unknown): UserProgress {
-  const { guides, lastVisitAt } = Object(value) as Partial<UserProgress>;
-  return { guides: typeof guides === 'object' && guides ? guides : {}, lastVisitAt: typeof lastVisitAt === 'number' ? lastVisitAt : undefined };
+  const { guides, lastVisitAt, visitBefore } = Object(value) as Partial<UserProgress>;
+  const time = (t: unknown) => (typeof t === 'number' ? t : undefined);
+  return { guides: typeof guides === 'object' && guides ? guides : {}, lastVisitAt: time(lastVisitAt), visitBefore: time(visitBefore) };
 }
 
 export async function loadProgress(store: KeyValueStore, key: string): Promise<UserProgress> {
@@ -48,14 +54,19 @@ export function saveRecord(store: KeyValueStore, key: string, guideId: string, r
   });
 }
 
-/** Stores `now` as the latest visit and returns the previous one (for `inactiveDays` without a profile date). */
+/**
+ * Stores `now` as the latest page view and returns the last view of the previous session (for `inactiveDays`
+ * without a profile date). Per session, not per page: a ghost user stays one while the welcome-back tour
+ * walks them across pages, instead of turning "active" on the second page.
+ */
 export async function recordVisit(store: KeyValueStore, key: string, now: number): Promise<number | undefined> {
-  let previous: number | undefined;
+  let before: number | undefined;
   await store.update<UserProgress>(key, (old) => {
     const p = normalize(old);
-    previous = p.lastVisitAt;
+    before = p.lastVisitAt !== undefined && now - p.lastVisitAt > SESSION_GAP_MS ? p.lastVisitAt : p.visitBefore;
     p.lastVisitAt = now;
+    p.visitBefore = before;
     return p;
   });
-  return previous;
+  return before;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type UserProgress, createMemoryStore, loadProgress, progressKey, recordVisit, saveRecord } from '../src/index.ts';
+import { DAY_MS, SESSION_GAP_MS, type UserProgress, createMemoryStore, loadProgress, progressKey, recordVisit, saveRecord } from '../src/index.ts';
 import { NOW, rec } from './fixtures.ts';
 
 describe('progressKey', () => {
@@ -65,12 +65,24 @@ describe('progress', () => {
     expect([set.mock.calls.length, update.mock.calls.length]).toEqual([0, 1]);
   });
 
-  it('keeps lastVisitAt when saving a record, and records visits', async () => {
+  it('keeps the visits when saving a record', async () => {
     const store = createMemoryStore();
-    expect(await recordVisit(store, 'k', NOW - 1000)).toBeUndefined();
+    expect(await recordVisit(store, 'k', NOW - DAY_MS)).toBeUndefined();
     await saveRecord(store, 'k', 'a', rec('dismissed'));
-    expect(await recordVisit(store, 'k', NOW)).toBe(NOW - 1000);
+    expect(await recordVisit(store, 'k', NOW)).toBe(NOW - DAY_MS);
     const progress: UserProgress = await loadProgress(store, 'k');
-    expect(progress).toEqual({ guides: { a: rec('dismissed') }, lastVisitAt: NOW });
+    expect(progress).toEqual({ guides: { a: rec('dismissed') }, lastVisitAt: NOW, visitBefore: NOW - DAY_MS });
+  });
+
+  it.each([
+    { name: 'first visit ever', views: [0], before: undefined },
+    { name: 'a second page in the same session keeps the previous session', views: [-40 * DAY_MS, 0, 5 * 60_000], before: -40 * DAY_MS },
+    { name: 'a page 29 minutes later is the same session', views: [-DAY_MS, 0, SESSION_GAP_MS - 60_000], before: -DAY_MS },
+    { name: 'a page 31 minutes later starts a new session', views: [-DAY_MS, 0, SESSION_GAP_MS + 60_000], before: 0 },
+  ])('returns the last view of the previous session: $name', async ({ views, before }) => {
+    const store = createMemoryStore();
+    let got: number | undefined;
+    for (const v of views) got = await recordVisit(store, 'k', NOW + v);
+    expect(got).toBe(before === undefined ? undefined : NOW + before);
   });
 });

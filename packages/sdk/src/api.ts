@@ -18,6 +18,8 @@ export interface CompagnonOptions {
   user?: UserProfile;
   /** Keep query strings and fragments in reported URLs. @default false */
   keepQuery?: boolean;
+  /** CSP nonce for the `<style>` fallback where constructable stylesheets are missing. @default the script tag's nonce */
+  nonce?: string;
 }
 
 /** What `on('error')` listeners receive. */

@@ -59,7 +59,7 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
       delivery = createDelivery({ app: opts.app, url: opts.collector, key: opts.key, platform, channel, fail });
     }
     runtime = await createRuntime({
-      app: opts.app, bundle: loaded.bundle, locale, user: opts.user, keepQuery: !!opts.keepQuery,
+      app: opts.app, bundle: loaded.bundle, locale, user: opts.user, keepQuery: !!opts.keepQuery, nonce: opts.nonce,
       session: sessionId(platform.random), platform, channel,
       emitEvent: (event) => {
         delivery?.send(event);

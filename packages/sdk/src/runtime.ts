@@ -19,6 +19,7 @@ export interface RuntimeInit {
   locale: Locale;
   user: UserProfile | undefined;
   keepQuery: boolean;
+  nonce: string | undefined;
   session: string;
   platform: Ctx['platform'];
   channel: Ctx['channel'];
@@ -28,7 +29,7 @@ export interface RuntimeInit {
 
 /** One running instance: state, watchers and UI wired to core's pure decisions. */
 export async function createRuntime(init: RuntimeInit) {
-  const ui = createUi();
+  const ui = createUi({ nonce: init.nonce });
   const ctx: Ctx = {
     ...init,
     watcher: createDomWatcher(),
@@ -117,7 +118,8 @@ export async function createRuntime(init: RuntimeInit) {
     const { store, clock } = ctx.platform;
     const lastVisitAt = await recordVisit(store, ctx.key, clock.now());
     ctx.progress = await loadProgress(store, ctx.key);
-    ctx.populations = resolvePopulations(ctx.bundle.populations, { user, now: clock.now(), lastVisitAt });
+    // Without a person there is no population: only guides without an audience run.
+    ctx.populations = user?.id ? resolvePopulations(ctx.bundle.populations, { user, now: clock.now(), lastVisitAt }) : [];
     ctx.paused.clear();
     for (const [id, record] of Object.entries(ctx.progress.guides)) {
       if (record.status === 'completed') checklists.signal({ kind: 'guide_completed', guide: id });
@@ -135,8 +137,13 @@ export async function createRuntime(init: RuntimeInit) {
       if (!guide || !startable(guide, new Set(ctx.populations))) return false;
       ctx.paused.delete(id);
       if (guide.type === 'tour') tour.begin(guide);
-      else if (guide.type === 'checklist') checklists.open.add(id);
-      else tooltips.toggle(guide, true);
+      else if (guide.type === 'checklist') {
+        checklists.open.add(id);
+        if (!shown.checklists.includes(guide)) shown.checklists.push(guide);
+      } else {
+        if (!shown.tooltips.includes(guide)) shown.tooltips.push(guide);
+        tooltips.toggle(guide, true);
+      }
       render();
       return true;
     },
@@ -165,11 +172,8 @@ export async function createRuntime(init: RuntimeInit) {
       checklists.signal({ kind: 'url', url: currentUrl() });
       evaluate();
     }),
+    // Steps advanced by a click on their target are the step view's job (it listens on the target itself).
     onDocumentClick((target) => {
-      const view = tour.current?.view;
-      if (view?.advanceOnClick && view.target && (view.target === target || view.target.contains(target))) {
-        tour.dispatch({ type: 'target_clicked' });
-      }
       checklists.signal({ kind: 'click', matches: (selector) => matchesSelector(target, selector) });
     }),
     ctx.channel.subscribe((m) => {

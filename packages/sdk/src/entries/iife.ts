@@ -13,7 +13,7 @@ if (w && !w.Compagnon) {
   if (data?.app) {
     const boot = () => void api.init({
       app: data.app!, guides: data.guides ?? '/guides.json', collector: data.collector, key: data.key,
-      locale: data.locale, user: w.compagnonUser,
+      locale: data.locale, user: w.compagnonUser, nonce: script?.nonce || undefined,
     });
     if (w.document.readyState === 'loading') w.document.addEventListener('DOMContentLoaded', boot, { once: true });
     else boot();
