@@ -15,10 +15,14 @@ const esbuildOptions = (dev) => ({
 });
 
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+// Node programs (the CLI, the collector) bundle our own packages: their `exports` point at TypeScript sources,
+// which Node 20 cannot run. Third-party packages stay external and load from node_modules.
+const isThirdParty = (id) => isBare(id) && !id.startsWith('@compagnon/');
+const nodeResolveTs = () => nodeResolve({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'], exportConditions: ['node', 'import', 'default'] });
 
 /**
  * @param {Array<{ input: string, dir: string, name?: string, formats: Array<'esm'|'dts'|'iife'>,
- *   global?: string, gzipBudget?: number, iifeFile?: string }>} entries
+ *   global?: string, gzipBudget?: number, iifeFile?: string, node?: boolean }>} entries
  */
 export function defineBuild(entries) {
   const configs = [];
@@ -27,8 +31,8 @@ export function defineBuild(entries) {
     if (e.formats.includes('esm')) {
       configs.push({
         input: e.input,
-        external: isBare,
-        plugins: [esbuild(esbuildOptions(false))],
+        external: e.node ? isThirdParty : isBare,
+        plugins: e.node ? [nodeResolveTs(), esbuild(esbuildOptions(false))] : [esbuild(esbuildOptions(false))],
         output: { file: `${e.dir}/${name}.js`, format: 'es', sourcemap: true },
       });
     }

@@ -1,16 +1,17 @@
-import { IdSchema, IntSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { BooleanSchema, nonEmptyList, numeric, oneOf } from './checks.ts';
+import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
 
 export const PLACEMENTS = [
   'top', 'top-start', 'top-end', 'bottom', 'bottom-start', 'bottom-end',
   'left', 'left-start', 'left-end', 'right', 'right-start', 'right-end',
 ] as const;
-export const PlacementSchema = z.literal(PLACEMENTS);
+export const PlacementSchema = oneOf(PLACEMENTS);
 export type Placement = z.infer<typeof PlacementSchema>;
 
 export const TriggerSchema = z.strictObject({
-  url: z.optional(z.union([NonEmptySchema, z.array(NonEmptySchema).check(z.minLength(1))])),
-  manual: z.optional(z.boolean()),
+  url: z.optional(z.union([NonEmptySchema, z.array(NonEmptySchema).check(nonEmptyList)])),
+  manual: z.optional(BooleanSchema),
 });
 export type Trigger = z.infer<typeof TriggerSchema>;
 
@@ -22,10 +23,10 @@ export const guideBase = {
   title: LocalizedTextSchema,
   description: optionalText,
   // Absent means everyone; an empty list would mean no one, which is never what the author meant.
-  audience: z.optional(z.array(IdSchema).check(z.minLength(1))),
+  audience: z.optional(z.array(IdSchema).check(nonEmptyList)),
   trigger: z.optional(TriggerSchema),
-  priority: z.optional(IntSchema),
-  version: z.optional(IntSchema.check(z.minimum(1))),
+  priority: z.optional(numeric({ integer: true })),
+  version: z.optional(numeric({ integer: true, minimum: 1 })),
 };
 
 // Steps and items are addressed by id in progress records and events, so ids must be unique within their guide.

@@ -1,3 +1,4 @@
+import { oneOf } from './checks.ts';
 import { GuideSchema } from './guide.ts';
 import { PopulationSchema } from './rule.ts';
 import { IdSchema, NonEmptySchema } from './text.ts';
@@ -6,7 +7,7 @@ import { z } from './z.ts';
 // `$schema` lets editors find compagnon.schema.json; it is accepted and otherwise ignored.
 const envelope = {
   $schema: z.optional(z.string()),
-  version: z.literal(1),
+  version: oneOf([1]),
   app: z.optional(NonEmptySchema),
 };
 

@@ -1,3 +1,4 @@
+import { matches, nonEmptyList, oneOf } from './checks.ts';
 import { guideBase, optionalText, uniqueIds } from './base.ts';
 import { keyed } from './keyed.ts';
 import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
@@ -24,13 +25,13 @@ export const ChecklistItemSchema = z.strictObject({
   title: LocalizedTextSchema,
   body: optionalText,
   doneWhen: DoneWhenSchema,
-  href: z.optional(z.string().check(z.minLength(1), z.regex(HREF_PATTERN))),
+  href: z.optional(NonEmptySchema.check(matches(HREF_PATTERN))),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
 export const ChecklistGuideSchema = z.strictObject({
   ...guideBase,
-  type: z.literal('checklist'),
-  items: z.array(ChecklistItemSchema).check(z.minLength(1), uniqueIds),
+  type: oneOf(['checklist']),
+  items: z.array(ChecklistItemSchema).check(nonEmptyList, uniqueIds),
 });
 export type ChecklistGuide = z.infer<typeof ChecklistGuideSchema>;

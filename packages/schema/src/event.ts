@@ -1,6 +1,7 @@
+import { numeric } from './checks.ts';
 import { describe } from './issue.ts';
 import type { Issue } from './messages.ts';
-import { IntSchema, NonEmptySchema } from './text.ts';
+import { NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
 
 export const EVENT_TYPES = [
@@ -29,7 +30,7 @@ export const EventSchema = z.strictObject({
   user: name,
   session: NonEmptySchema,
   guide: name,
-  guideVersion: z.optional(IntSchema.check(z.minimum(1))),
+  guideVersion: z.optional(numeric({ integer: true, minimum: 1 })),
   step: name,
   item: name,
   populations: z.array(z.string()),
@@ -46,14 +47,20 @@ export const MAX_BATCH = 500;
 export const EventBatchSchema = z.strictObject({
   key: z.optional(z.string()),
   events: z.array(EventSchema).check(z.maxLength(MAX_BATCH)),
-  dropped: z.optional(IntSchema.check(z.minimum(1))),
+  dropped: z.optional(numeric({ integer: true, minimum: 1 })),
 });
 export type EventBatch = z.infer<typeof EventBatchSchema>;
+
+// Formats only events have. Their messages live here rather than in messages.ts, out of the browser bundle, which
+// parses no event; the collector's reasons are in English only.
+const FORMATS: Record<string, string> = { uuid: 'expected a UUID', datetime: 'expected an ISO 8601 date-time' };
 
 /** One event, as the collector checks each of a batch: `reason` names the field, e.g. `ts: expected …`. */
 export function parseEvent(input: unknown): { ok: true; event: CompagnonEvent } | { ok: false; reason: string } {
   const r = EventSchema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, event: r.data };
-  const { path, message } = describe(r.error.issues[0] as Issue, []);
-  return { ok: false, reason: path ? `${path}: ${message.en}` : message.en };
+  const issue = r.error.issues[0] as Issue;
+  const { path, message } = describe(issue, []);
+  const reason = (issue.code === 'invalid_format' && FORMATS[issue.format]) || message.en;
+  return { ok: false, reason: path ? `${path}: ${reason}` : reason };
 }

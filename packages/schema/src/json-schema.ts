@@ -1,27 +1,28 @@
 // Node-only (the CLI and the build): turns the zod schemas into compagnon.schema.json for editors and other
 // validators. Not exported from index.ts, so neither this code nor its help texts reach the browser bundle.
 import { BundleSchema } from './bundle.ts';
+import { KEYWORDS } from './checks.ts';
 import * as G from './guide.ts';
 import { DOCS, LEAF_DOCS } from './json-docs.ts';
 import * as R from './rule.ts';
-import { IdSchema, isInteger, LanguagesSchema, LocalizedTextSchema } from './text.ts';
+import { IdSchema, LanguagesSchema, LocalizedTextSchema } from './text.ts';
 import { z } from './z.ts';
 
 export const JSON_SCHEMA_ID = 'urn:compagnon:guide-bundle:1';
 
 type Json = Record<string, any>;
 
-// Each becomes a named $def. The extra keywords say in JSON Schema what a zod refine says in code; the one rule
-// JSON Schema cannot express (unique step and item ids) stays zod-only.
-const DEFS: [string, z.core.$ZodType, Json?][] = [
+// Each becomes a named $def. What zod checks in code, JSON Schema says through the checks' keywords (checks.ts);
+// the one rule JSON Schema cannot express (unique step and item ids) stays zod-only.
+const DEFS: [string, z.core.$ZodType][] = [
   ['Id', IdSchema],
   ['Text', LocalizedTextSchema],
-  ['Languages', LanguagesSchema, { minProperties: 1 }],
+  ['Languages', LanguagesSchema],
   ['Population', R.PopulationSchema],
   ['Rule', R.RuleSchema],
-  ['AttrRule', R.AttrRuleSchema, { minProperties: 2 }],
+  ['AttrRule', R.AttrRuleSchema],
   ['InactiveRule', R.InactiveRuleSchema],
-  ['InactiveBounds', R.InactiveBoundsSchema, { minProperties: 1 }],
+  ['InactiveBounds', R.InactiveBoundsSchema],
   ['RolloutRule', R.RolloutRuleSchema],
   ['AllRule', R.AllRuleSchema],
   ['AnyRule', R.AnyRuleSchema],
@@ -49,12 +50,8 @@ function override({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonS
     jsonSchema.oneOf = jsonSchema.anyOf;
     delete jsonSchema.anyOf;
   }
-  // Integers are numbers with the `isInteger` check (see text.ts): z.int() would say integer, in the safe range.
-  if (zodSchema._zod.def.checks?.includes(isInteger)) {
-    jsonSchema.type = 'integer';
-    jsonSchema.minimum ??= Number.MIN_SAFE_INTEGER;
-    jsonSchema.maximum ??= Number.MAX_SAFE_INTEGER;
-  }
+  // Lean checks (see checks.ts) are custom checks to toJSONSchema: they bring their keywords along.
+  for (const check of zodSchema._zod.def.checks ?? []) Object.assign(jsonSchema, KEYWORDS.get(check));
 }
 
 // Help first, so it reads first in the file. Throws on a missing text: a new field must come with its help.
@@ -74,7 +71,7 @@ function document(node: Json, name: string): Json {
 /** The JSON Schema (draft 2020-12) of a guide bundle, as authors write it (defaults optional). */
 export function buildJsonSchema(): Record<string, unknown> {
   const metadata = z.registry<Json>();
-  for (const [id, schema, extra] of DEFS) metadata.add(schema, { id, ...extra });
+  for (const [id, schema] of DEFS) metadata.add(schema, { id });
   const json: Json = z.toJSONSchema(BundleSchema, { metadata, io: 'input', target: 'draft-2020-12', override });
   const { $schema, $defs = {}, ...root } = json;
   for (const [name, def] of Object.entries<Json>($defs)) $defs[name] = document(def, name);

@@ -51,9 +51,8 @@ function size(i: Issue, big: boolean): Message {
   const n: number = big ? i.maximum : i.minimum;
   const unit = i.origin === 'string' ? [' characters', ' caractères'] : i.origin === 'array' ? [' items', ' éléments'] : ['', ''];
   if (!big && n === 1 && unit[0]) return { en: 'must not be empty', fr: 'ne doit pas être vide' };
-  const strict = i.inclusive === false;
-  if (big) return strict ? { en: `must be less than ${n}`, fr: `doit être inférieur à ${n}` } : { en: `at most ${n}${unit[0]}`, fr: `au plus ${n}${unit[1]}` };
-  return strict ? { en: `must be greater than ${n}`, fr: `doit être supérieur à ${n}` } : { en: `at least ${n}${unit[0]}`, fr: `au moins ${n}${unit[1]}` };
+  // Every bound in the format is inclusive (minLength, maxLength, minimum, maximum): no "less than" to say.
+  return big ? { en: `at most ${n}${unit[0]}`, fr: `au plus ${n}${unit[1]}` } : { en: `at least ${n}${unit[0]}`, fr: `au moins ${n}${unit[1]}` };
 }
 
 function format(i: Issue): Message {
@@ -62,8 +61,6 @@ function format(i: Issue): Message {
       ? { en: 'invalid id: letters, digits, "-" and "_", starting with a letter or digit', fr: 'identifiant invalide : lettres, chiffres, « - » et « _ », commençant par une lettre ou un chiffre' }
       : { en: 'invalid link: http(s), mailto or relative, without spaces', fr: 'lien invalide : http(s), mailto ou relatif, sans espaces' };
   }
-  if (i.format === 'uuid') return { en: 'expected a UUID', fr: 'UUID attendu' };
-  if (i.format === 'datetime') return { en: 'expected an ISO 8601 date-time', fr: 'date-heure ISO 8601 attendue' };
   return { en: `invalid ${i.format}`, fr: `format ${i.format} invalide` };
 }
 

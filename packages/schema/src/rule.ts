@@ -1,3 +1,4 @@
+import { BooleanSchema, nonEmptyList, numeric, refine } from './checks.ts';
 import { keyed } from './keyed.ts';
 import { LocalizedTextSchema, NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
@@ -21,13 +22,13 @@ export type Rule =
   | { any: Rule[] }
   | { not: Rule };
 
-export const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
-const Days = z.number().check(z.minimum(0));
+export const ScalarSchema = z.union([z.string(), z.number(), BooleanSchema]);
+const Days = numeric({ minimum: 0 });
 const Bound = z.optional(z.union([z.number(), z.string()]));
 
 export const OPERATORS = ['eq', 'in', 'contains', 'gte', 'lte', 'withinDays'] as const;
 
-// Several operators on one attribute must all hold; none at all is a mistake (JSON Schema: minProperties 2).
+// Several operators on one attribute must all hold; none at all is a mistake (in JSON Schema: `attr` and one more).
 export const AttrRuleSchema = z
   .strictObject({
     attr: NonEmptySchema,
@@ -38,19 +39,19 @@ export const AttrRuleSchema = z
     lte: Bound,
     withinDays: z.optional(Days),
   })
-  .check(z.refine((r) => OPERATORS.some((k) => k in r), { params: { m: 'needOp' } }));
+  .check(refine((r) => OPERATORS.some((k) => k in r), 'needOp', { minProperties: 2 }));
 
 export const InactiveBoundsSchema = z
   .strictObject({ gte: z.optional(Days), lte: z.optional(Days) })
-  .check(z.refine((b) => 'gte' in b || 'lte' in b, { params: { m: 'bound' } }));
+  .check(refine((b) => 'gte' in b || 'lte' in b, 'bound', { minProperties: 1 }));
 
 export const InactiveRuleSchema = z.strictObject({ inactiveDays: InactiveBoundsSchema });
-export const RolloutRuleSchema = z.strictObject({ rollout: z.number().check(z.minimum(0), z.maximum(100)) });
+export const RolloutRuleSchema = z.strictObject({ rollout: numeric({ minimum: 0, maximum: 100 }) });
 
 // An empty `any` would silently match nobody, an empty `all` everybody: both are authoring slips.
 // One instance, built on first use (RuleSchema does not exist yet when this module body runs).
 let list: z.ZodMiniArray<z.ZodMiniType<Rule>> | undefined;
-const rules = () => (list ??= z.array(RuleSchema).check(z.minLength(1)));
+const rules = () => (list ??= z.array(RuleSchema).check(nonEmptyList));
 export const AllRuleSchema = z.strictObject({
   get all(): z.ZodMiniArray<z.ZodMiniType<Rule>> {
     return rules();

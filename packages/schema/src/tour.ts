@@ -1,8 +1,9 @@
+import { BooleanSchema, nonEmptyList, numeric, oneOf } from './checks.ts';
 import { guideBase, optionalText, PlacementSchema, uniqueIds } from './base.ts';
-import { IdSchema, IntSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
 
-export const StepAdvanceSchema = z.strictObject({ click: z.optional(z.boolean()) });
+export const StepAdvanceSchema = z.strictObject({ click: z.optional(BooleanSchema) });
 
 export const TourStepSchema = z.strictObject({
   id: IdSchema,
@@ -11,21 +12,21 @@ export const TourStepSchema = z.strictObject({
   target: z.optional(NonEmptySchema),
   placement: z.optional(PlacementSchema),
   advance: z.optional(StepAdvanceSchema),
-  modal: z.optional(z.boolean()),
-  wait: z.optional(IntSchema.check(z.minimum(0))),
+  modal: z.optional(BooleanSchema),
+  wait: z.optional(numeric({ integer: true, minimum: 0 })),
 });
 export type TourStep = z.infer<typeof TourStepSchema>;
 
 export const TourGuideSchema = z.strictObject({
   ...guideBase,
-  type: z.literal('tour'),
-  steps: z.array(TourStepSchema).check(z.minLength(1), uniqueIds),
+  type: oneOf(['tour']),
+  steps: z.array(TourStepSchema).check(nonEmptyList, uniqueIds),
 });
 export type TourGuide = z.infer<typeof TourGuideSchema>;
 
 export const TooltipGuideSchema = z.strictObject({
   ...guideBase,
-  type: z.literal('tooltip'),
+  type: oneOf(['tooltip']),
   target: NonEmptySchema,
   body: optionalText,
   placement: z.optional(PlacementSchema),

@@ -22,6 +22,7 @@ interface Snapshot {
 export function createAppCache(db: Db, ttlMs = 5_000, clock: () => number = Date.now): AppCache {
   let snapshot: Snapshot | undefined;
   let loading: Promise<Snapshot> | undefined;
+  let generation = 0;
 
   async function load(): Promise<Snapshot> {
     const rows = await db.kysely.selectFrom('apps').selectAll().execute();
@@ -38,10 +39,18 @@ export function createAppCache(db: Db, ttlMs = 5_000, clock: () => number = Date
   function current(): Promise<Snapshot> {
     if (snapshot && clock() - snapshot.at < ttlMs) return Promise.resolve(snapshot);
     // One load at a time, shared by every request waiting for it.
-    loading ??= load()
-      .then((s) => (snapshot = s))
-      .finally(() => (loading = undefined));
-    return loading;
+    if (loading) return loading;
+    const gen = generation;
+    const pending = load().then((s) => {
+      // A load that began before an invalidation may hold the old row: answer with it, do not keep it.
+      if (gen === generation) snapshot = s;
+      return s;
+    });
+    loading = pending;
+    void pending.finally(() => {
+      if (loading === pending) loading = undefined;
+    }).catch(() => {});
+    return pending;
   }
 
   return {
@@ -50,6 +59,8 @@ export function createAppCache(db: Db, ttlMs = 5_000, clock: () => number = Date
     anyAdmits: async (origin) => [...(await current()).byId.values()].some((app) => admits(app, origin)),
     invalidate() {
       snapshot = undefined;
+      loading = undefined;
+      generation++;
     },
   };
 }

@@ -12,10 +12,13 @@ import { createDb } from './create.ts';
 import { migrate } from './migrate.ts';
 import type { Db } from './types.ts';
 
+/** A test database; `url` reaches the same database from another process (a collector under test). */
+export type OpenedTestDb = Db & { url: string };
+
 export interface TestDb {
   name: 'sqlite' | 'postgres';
   /** A fresh migrated database; `close()` removes it. */
-  open(): Promise<Db>;
+  open(): Promise<OpenedTestDb>;
   /** Why this storage cannot be tested here; the suite is then skipped, and says so. */
   skip?: string;
 }
@@ -38,12 +41,19 @@ const pgUnavailable: string | undefined = await (async () => {
 })();
 if (pgUnavailable) console.warn(`\n⚠ ${pgUnavailable}\n`);
 
-async function openSqlite(): Promise<Db> {
+async function openSqlite(): Promise<OpenedTestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'compagnon-test-'));
-  const db = createDb(join(dir, 'test.db'));
-  await migrate(db);
+  const file = join(dir, 'test.db');
+  const db = createDb(file);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   return {
     ...db,
+    url: file,
     async close() {
       await db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -51,7 +61,7 @@ async function openSqlite(): Promise<Db> {
   };
 }
 
-async function openPostgres(): Promise<Db> {
+async function openPostgres(): Promise<OpenedTestDb> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
@@ -61,12 +71,21 @@ async function openPostgres(): Promise<Db> {
     await admin.end();
   }
   const db = createDb(TEST_PG_URL, { searchPath: schema, poolSize: 4 });
-  await migrate(db);
+  const drop = () => sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db.kysely);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await drop().finally(() => db.close());
+    throw e;
+  }
+  const url = new URL(TEST_PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     ...db,
+    url: url.href,
     async close() {
       try {
-        await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db.kysely);
+        await drop();
       } finally {
         await db.close();
       }

@@ -23,11 +23,11 @@ export async function ghostsReport(db: ReportDb, q: ReportQuery): Promise<Ghosts
   // Any event counts as activity: the SDK only sends guide events, so "active again" means seen again by it.
   // "At least one day after" is read as 24 hours, not "the next calendar day", which a session at midnight would meet.
   const { rows } = await sql<{ ghosts: unknown; reached: unknown; converted: unknown }>`
-    WITH cohort AS (${cohortSql(db, q.app, population)}),
-    reached AS (
+    WITH cohort AS MATERIALIZED (${cohortSql(db, q.app, population)}),
+    reached AS MATERIALIZED (
       SELECT e.user_hash AS user_hash, MIN(e.ts) AS first
-      FROM events AS e JOIN cohort AS c ON c.user_hash = e.user_hash
-      WHERE ${eventWhere(db, q.app, q, { population: false })} AND e.guide IS NOT NULL
+      FROM events AS e
+      WHERE e.user_hash IN (SELECT user_hash FROM cohort) AND ${eventWhere(db, q.app, q, { population: false })} AND e.guide IS NOT NULL
       GROUP BY e.user_hash
     )
     SELECT (SELECT COUNT(*) FROM cohort) AS ghosts, (SELECT COUNT(*) FROM reached) AS reached,

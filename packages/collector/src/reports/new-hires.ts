@@ -29,11 +29,11 @@ export async function newHiresReport(db: ReportDb, q: ReportQuery): Promise<NewH
   const which = guides.length > 0 ? sql`AND e.guide IN (${sql.join(guides)})` : sql``;
   // The first event is the person's first within the date filters: `from` starts the observed period.
   const { rows } = await sql<{ hires: unknown; onboarded: unknown }>`
-    WITH cohort AS (${cohortSql(db, q.app, population)}),
-    arrived AS (
+    WITH cohort AS MATERIALIZED (${cohortSql(db, q.app, population)}),
+    arrived AS MATERIALIZED (
       SELECT e.user_hash AS user_hash, MIN(e.ts) AS first
-      FROM events AS e JOIN cohort AS c ON c.user_hash = e.user_hash
-      WHERE ${eventWhere(db, q.app, q, { population: false, guide: false })}
+      FROM events AS e
+      WHERE e.user_hash IN (SELECT user_hash FROM cohort) AND ${eventWhere(db, q.app, q, { population: false, guide: false })}
       GROUP BY e.user_hash
     )
     SELECT (SELECT COUNT(*) FROM cohort) AS hires,

@@ -103,13 +103,11 @@ export function App() {
         )}
         {reports && (
           <div class={busy ? 'reports stale' : 'reports'}>
-            <Cards newHires={reports.newHires} ghosts={reports.ghosts} guides={reports.guides} adoption={reports.adoption}
+            <Cards newHires={reports.newHires} ghosts={reports.ghosts} guides={reports.guides} adoption={reports.adoption} population={view.filters.population}
               newHireDays={view.newHireDays} onNewHireDays={(newHireDays) => setView((v) => ({ ...v, newHireDays }))} />
             <AdoptionPanel report={reports.adoption} filters={view.filters} />
-            <div class="grid-2">
-              <FunnelPanel report={reports.funnel} chosen={view.filters.guide !== ''} />
-              <GuidesTable report={reports.guides} />
-            </div>
+            <GuidesTable report={reports.guides} />
+            <FunnelPanel report={reports.funnel} chosen={view.filters.guide !== ''} />
           </div>
         )}
         {!reports && busy && <div class="skeleton" aria-hidden="true"><span /><span /><span /></div>}

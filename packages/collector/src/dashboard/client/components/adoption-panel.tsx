@@ -30,6 +30,7 @@ export function AdoptionPanel({ report, filters }: { report: AdoptionReport; fil
     return {
       width,
       height: 260,
+      legend: { live: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false, range: (_u, min, max) => [min - DAY_S / 2, max + DAY_S / 2] }, y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil(max * 1.1))] } },
       axes: [

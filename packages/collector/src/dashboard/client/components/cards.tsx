@@ -30,16 +30,18 @@ export interface CardsProps {
   ghosts: GhostsReport;
   guides: GuidesReport;
   adoption: AdoptionReport;
+  /** The population filter ('' = everyone): the completion card sums that population's rows. */
+  population: string;
   newHireDays: number;
   onNewHireDays: (days: number) => void;
 }
 
-export function Cards({ newHires, ghosts, guides, adoption, newHireDays, onNewHireDays }: CardsProps) {
+export function Cards({ newHires, ghosts, guides, adoption, population, newHireDays, onNewHireDays }: CardsProps) {
   const { t, f } = useI18n();
   const nh = rateOf(newHires.onboarded, newHires.hires, newHires.rate);
   const reached = rateOf(ghosts.reached, ghosts.ghosts, null);
   const converted = rateOf(ghosts.converted, ghosts.reached, ghosts.rate);
-  const everyone = guides.rows.filter((r) => r.population === '*');
+  const everyone = guides.rows.filter((r) => r.population === (population || '*'));
   const started = everyone.reduce((s, r) => s + (r.started ?? 0), 0);
   const completed = everyone.reduce((s, r) => s + (r.completed ?? 0), 0);
   const shown = adoption.days.filter((d) => d.activePeople != null);
@@ -67,8 +69,8 @@ export function Cards({ newHires, ghosts, guides, adoption, newHireDays, onNewHi
       <Card id="ghosts-converted" title={t('Ghosts converted')} tag={t('population {p}', { p: ghosts.population })} value={pctOr(converted, ghosts.k)} rate={converted}>
         {t('{a} of {b} reached came back on a later day', { a: count(ghosts.converted), b: count(ghosts.reached) })}
       </Card>
-      <Card id="completion" title={t('Guide completion')} value={started ? f.pct(completed / started) : '–'} rate={started ? completed / started : null}>
-        {t('{a} completions for {b} starts, everyone', { a: f.n(completed), b: f.n(started) })}
+      <Card id="completion" title={t('Guide completion')} tag={population ? t('population {p}', { p: population }) : t('Everyone')} value={started ? f.pct(completed / started) : '–'} rate={started ? completed / started : null}>
+        {t('{a} completions for {b} starts', { a: f.n(completed), b: f.n(started) })}
       </Card>
       <Card id="active" title={t('Daily active people')} value={avg == null ? <Hidden k={adoption.k} /> : f.n(Math.round(avg))}>
         {t('average over {n} days, peak {peak}', { n: shown.length, peak: f.n(peak) })}

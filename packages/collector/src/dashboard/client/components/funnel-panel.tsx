@@ -27,10 +27,17 @@ export function FunnelPanel({ report, chosen }: { report: FunnelReport | null; c
     return {
       width,
       height: 260,
+      legend: { live: false },
+      // Room on the right for the last slanted label.
+      ...(width < 560 ? { padding: [8, 36, 0, 0] as uPlot.Padding } : {}),
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       scales: { x: { time: false, range: () => [-0.5, steps.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(5, Math.ceil(max * 1.1))] } },
       axes: [
-        { ...axis, grid: { show: false }, splits: () => steps.map((_s, i) => i), values: (_u, splits) => splits.map((i) => steps[i]?.step ?? '') },
+        {
+          ...axis, grid: { show: false }, splits: () => steps.map((_s, i) => i), values: (_u, splits) => splits.map((i) => steps[i]?.step ?? ''),
+          // Step ids collide on a phone: slanted labels keep them readable.
+          ...(width < 560 ? { rotate: -35, size: 64 } : {}),
+        },
         { ...axis, size: 48, values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? f.n(s) : '')) },
       ],
       series: [
@@ -42,7 +49,7 @@ export function FunnelPanel({ report, chosen }: { report: FunnelReport | null; c
   };
   const title = report ? t('Step funnel: {guide}', { guide: report.guide }) : t('Step funnel');
   return (
-    <section class="panel" aria-labelledby="funnel-title" data-panel="funnel">
+    <section class="panel panel-wide" aria-labelledby="funnel-title" data-panel="funnel">
       <header class="panel-head">
         <h2 id="funnel-title">{title}</h2>
         {report && !chosen && <p class="panel-sub">{t('The busiest guide is shown; choose another in the filters.')}</p>}
@@ -50,9 +57,10 @@ export function FunnelPanel({ report, chosen }: { report: FunnelReport | null; c
       {!report || steps.length === 0 ? (
         <p class="empty">{t('No guide to show yet.')}</p>
       ) : (
-        <>
-          <Chart label={t('Step funnel of {guide}: people who viewed and completed each step', { guide: report.guide })} data={data} options={options} />
-          <SuppressedNote count={report.suppressed} k={report.k} />
+        <div class="split">
+          <div class="split-main">
+            <Chart label={t('Step funnel of {guide}: people who viewed and completed each step', { guide: report.guide })} data={data} options={options} />
+          </div>
           <div class="table-scroll">
             <table>
               <caption class="visually-hidden">{title}</caption>
@@ -69,8 +77,9 @@ export function FunnelPanel({ report, chosen }: { report: FunnelReport | null; c
               </tbody>
             </table>
           </div>
-        </>
+        </div>
       )}
+      {report && <SuppressedNote count={report.suppressed} k={report.k} />}
     </section>
   );
 }

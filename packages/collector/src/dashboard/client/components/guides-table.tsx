@@ -49,7 +49,7 @@ export function GuidesTable({ report }: { report: GuidesReport }) {
                       {r.completionRate == null ? (r.started === 0 ? '–' : <Hidden k={report.k} />) : (
                         <span class="rate-cell">
                           <span class="bar" aria-hidden="true"><span style={{ width: `${Math.round(r.completionRate * 100)}%` }} /></span>
-                          {f.pct(r.completionRate)}
+                          <span class="rate-value">{f.pct(r.completionRate)}</span>
                         </span>
                       )}
                     </td>

@@ -25,7 +25,7 @@ export function Header({ app, onApp, onSignOut }: { app: string; onApp: (app: st
       >
         <label for="app-id">{t('App')}</label>
         <input id="app-id" name="app" value={draft} spellcheck={false} autocomplete="off" onInput={(e) => setDraft(e.currentTarget.value)} />
-        <button type="submit">{t('Show app')}</button>
+        <button type="submit">{t('Show')}</button>
       </form>
       <button type="button" class="ghost" onClick={onSignOut}>{t('Sign out')}</button>
     </header>

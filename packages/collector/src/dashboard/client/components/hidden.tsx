@@ -28,7 +28,7 @@ export function SuppressedNote({ count, k, unit = 'groups' }: { count: number; k
   return (
     <p class="suppressed" data-suppressed={count}>
       <svg aria-hidden="true" viewBox="0 0 16 16" width="16" height="16"><path d="M8 3C4.5 3 2 6.5 1.5 8c.5 1.5 3 5 6.5 5s6-3.5 6.5-5C14 6.5 11.5 3 8 3Zm0 8a3 3 0 1 1 0-6 3 3 0 0 1 0 6Z" fill="currentColor" opacity=".55" /><path d="M2 14 14 2" stroke="currentColor" stroke-width="1.5" /></svg>
-      {withK(t(key, { n: count }), k)}
+      <span>{withK(t(key, { n: count }), k)}</span>
     </p>
   );
 }

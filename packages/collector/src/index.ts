@@ -1,0 +1,13 @@
+export { buildApp, type BuildAppOptions } from './app.ts';
+export { type CollectorConfig, DEV_ADMIN_TOKEN, loadConfig } from './config.ts';
+export { type RunningServer, type SeedApp, type StartOptions, startServer } from './server.ts';
+export * from './db/index.ts';
+export { pseudonymise } from './privacy/pseudonymise.ts';
+export { erasePerson, type Erased } from './privacy/erase.ts';
+export { purgeExpired, startRetention, type Purged } from './privacy/retention.ts';
+export { type App, type AppInput, type AppView, addWriteKey, getApp, listApps, upsertApp } from './apps/store.ts';
+export { type IngestResult, ingestBatch } from './ingest/store.ts';
+export { MAX_BODY } from './ingest/body.ts';
+export { latestBundle, latestGuides, publishGuides } from './guides/store.ts';
+export { importRoster, type RosterImport } from './roster/import.ts';
+export { csvRecords, parseCsv } from './roster/csv.ts';
