@@ -132,7 +132,7 @@ describe.each(openTestDbs())('ingest on $name', ({ open, skip }) => {
       { name: '501 events', payload: () => JSON.stringify({ events: events(501) }), headers: {}, status: 413, error: /at most 500 events/ },
       { name: '10,000 events', payload: () => JSON.stringify({ events: Array(10_000).fill({}) }), headers: {}, status: 413, error: /at most 500 events/ },
     ])('$name → $status', async ({ payload, headers, status, error }) => {
-      const res = await post(payload(), headers);
+      const res = await post(payload(), headers as Record<string, string>);
       expect(res.statusCode).toBe(status);
       expect(res.json().error).toMatch(error);
       const ok = await post({ events: [event()] });
