@@ -9,8 +9,9 @@ export default defineBuild([
   { input: 'packages/schema/src/index.ts', dir: 'packages/schema/dist', formats: ['esm', 'dts'] },
   // Node-only: JSON Schema generation (keeps editor help texts out of the browser bundle).
   { input: 'packages/schema/src/json-schema.ts', dir: 'packages/schema/dist', name: 'json-schema', formats: ['esm'] },
-  // Node programs: the `compagnon` command (which also serves the collector).
+  // Node programs: the `compagnon` command (which also serves the collector), and the collector as a library.
   { input: 'packages/cli/src/cli.ts', dir: 'packages/cli/dist', name: 'cli', formats: ['esm'], node: true },
+  { input: 'packages/collector/src/index.ts', dir: 'packages/collector/dist', formats: ['esm'], node: true },
   // The collector's dashboard page (served at `/`): uPlot included, no budget (an admin tool, not a guest script).
   { input: 'packages/collector/src/dashboard/client/main.tsx', dir: 'packages/collector/dist/dashboard',
     name: 'dashboard', formats: ['iife'], iifeFile: 'dashboard.js' },

@@ -1,10 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (node or happy-dom, per file) and `browser` (real Chromium driven by playwright-core,
-// against the built IIFE, so `npm test` builds first).
+// `unit`: logic in node or happy-dom, and the collector against real SQLite and PostgreSQL.
+// `browser`: real Chromium driven by playwright-core against the built IIFE (so `npm test` builds first).
+// `outbox-sqlite` / `outbox-postgres`: the delivery scenarios again, the real collector behind the test one.
+const browser = (name, include, env = {}) => ({
+  extends: true,
+  test: { name, include, env, environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+});
+
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
+    // Most browser scenarios wait (offline periods, Retry-After): three files at a time keep two cores busy.
+    maxWorkers: 3,
     projects: [
       {
         extends: true,
@@ -14,17 +22,9 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['tests/**/*.test.{ts,mjs}'],
-          environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
-        },
-      },
+      browser('browser', ['tests/**/*.test.{ts,mjs}']),
+      browser('outbox-sqlite', ['tests/outbox-*/**/*.test.ts'], { COMPAGNON_COLLECTOR: 'sqlite' }),
+      browser('outbox-postgres', ['tests/outbox-*/**/*.test.ts'], { COMPAGNON_COLLECTOR: 'postgres' }),
     ],
   },
 });

@@ -4,6 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { CompagnonEvent } from '@compagnon/schema';
+import { openRealBackend, realCollector } from './outbox-real.ts';
 import { launchChromium, startTestCollector, watchPage, type TestCollector } from '@compagnon/testing';
 import { createStaticServer } from '../tooling/static-server.mjs';
 import { IIFE, openHarness, waitForCompagnon, type Harness } from './harness.ts';
@@ -46,7 +47,9 @@ export async function openRig(root: string, options: { plainHttp?: boolean } = {
   return {
     url: base.url,
     async profile() {
-      const collector = await startTestCollector();
+      const kind = realCollector();
+      const real = kind ? await openRealBackend(kind, 'expenses', [new URL(base.url).origin]) : undefined;
+      const collector = await startTestCollector(real ? { backend: real } : {});
       const context = await base.browser.newContext();
       const all: CompagnonEvent[] = [];
       const byPage = new Map<Page, CompagnonEvent[]>();
@@ -72,6 +75,7 @@ export async function openRig(root: string, options: { plainHttp?: boolean } = {
           open.delete(profile);
           await context.close();
           await collector.close();
+          await real?.close();
         },
       };
       open.add(profile);

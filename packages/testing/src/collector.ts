@@ -44,7 +44,19 @@ export interface TestCollector {
   close(): Promise<void>;
 }
 
+/**
+ * A real collector behind this one: batches that pass the misbehaviours are forwarded as received, its answer
+ * is the answer, and what it stored is what `events()` returns — so the same scenarios test the real thing.
+ */
+export interface CollectorBackend {
+  forward(batch: { body: string; headers: Record<string, string> }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
+  /** Unique events in the real store. */
+  stored(): Promise<CompagnonEvent[]>;
+}
+
 export interface TestCollectorOptions {
+  /** Forward batches to a real collector instead of storing them here. */
+  backend?: CollectorBackend;
   /** The app's write key, by `Authorization: Bearer` or in a text/plain body. @default 'pk_test' */
   key?: string;
   /** @default '127.0.0.1' */
@@ -74,15 +86,15 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
     if (path !== '/v1/events') return answer(res, 404, { error: 'not found' });
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     if (req.method !== 'POST') return answer(res, 405, { error: 'POST only' }, { Allow: 'POST, OPTIONS' });
-    void readBody(req).then((raw) => {
+    void readBody(req).then(async (raw) => {
       if (raw === null) return; // the sender went away mid-body: nothing to answer
-      ingest(req, res, raw);
+      await ingest(req, res, raw);
       for (const check of [...waiters]) check();
     });
   });
 
   /** Handles one batch; records it; every exit answers or destroys the socket. */
-  function ingest(req: IncomingMessage, res: ServerResponse, raw: string | undefined): void {
+  async function ingest(req: IncomingMessage, res: ServerResponse, raw: string | undefined): Promise<void> {
     const contentType = req.headers['content-type'] ?? '';
     let body: { key?: unknown; events?: unknown; dropped?: unknown } | undefined;
     let malformed = false;
@@ -103,6 +115,7 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
       spend();
       return reply(status, { error: 'unavailable' }, { 'Retry-After': String(retryAfter) });
     }
+    if (options.backend) return proxy(options.backend, req, res, raw, events?.length ?? 0, record);
     if (malformed) return reply(400, { error: 'body is not JSON' });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if ((bearer ?? body?.key) !== key) return reply(401, { error: 'unknown write key' });
@@ -132,6 +145,42 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
       return void res.destroy();
     }
     reply(200, { accepted, duplicates, rejected });
+  }
+
+  /** Forwards to the real collector (after the misbehaviours that come before storage), then mirrors its store. */
+  async function proxy(backend: CollectorBackend, req: IncomingMessage, res: ServerResponse, raw: string, count: number,
+    record: (status: number) => void): Promise<void> {
+    if (behaviour.kind === 'refuse') {
+      const { status } = behaviour;
+      spend();
+      record(status);
+      return answer(res, status, { error: 'refused' });
+    }
+    if (behaviour.kind === 'too-large' && count > behaviour.maxEvents) {
+      record(413);
+      return answer(res, 413, { error: `at most ${behaviour.maxEvents} events per batch` });
+    }
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'authorization', 'origin', 'content-encoding']) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const upstream = await backend.forward({ body: raw, headers });
+    try {
+      const json = JSON.parse(upstream.body) as { accepted?: number; duplicates?: number };
+      deliveries += (json.accepted ?? 0) + (json.duplicates ?? 0);
+    } catch { /* an error answer */ }
+    stored.clear();
+    for (const event of await backend.stored()) stored.set(event.id, event);
+    if (behaviour.kind === 'drop-after-store') {
+      spend();
+      record(0);
+      return void res.destroy();
+    }
+    record(upstream.status);
+    const passOn = Object.fromEntries(Object.entries(upstream.headers).filter(([k]) => /^(retry-after|content-type)$/i.test(k)));
+    res.writeHead(upstream.status, { 'Cache-Control': 'no-store', ...passOn });
+    res.end(upstream.body);
   }
 
   await new Promise<void>((resolve, reject) => {

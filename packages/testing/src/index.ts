@@ -3,6 +3,7 @@ export { createManualClock, createSeededRandom, type ManualClock } from './manua
 export { createMemoryStore } from '@compagnon/core';
 export {
   startTestCollector,
+  type CollectorBackend,
   type CollectorBehaviour,
   type CollectorRequest,
   type TestCollector,

@@ -11,6 +11,7 @@ import type { Db } from '../db/types.ts';
 import { httpError } from '../http/errors.ts';
 import { MAX_BODY, parseJson, readBody } from './body.ts';
 import { ingestBatch } from './store.ts';
+import { createEventWriter } from './writer.ts';
 
 export interface IngestOptions {
   db: Db;
@@ -36,6 +37,7 @@ declare module 'fastify' {
 }
 
 export async function ingestRoutes(app: FastifyInstance, { db, apps, now }: IngestOptions): Promise<void> {
+  const writer = createEventWriter(db);
   // Our own parser for every content type: JSON (fetch) and text/plain (sendBeacon), possibly gzip-compressed.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (request, payload, done) => {
@@ -78,7 +80,7 @@ export async function ingestRoutes(app: FastifyInstance, { db, apps, now }: Inge
       throw httpError(413, `${body.events.length} events: at most ${MAX_BATCH} events (and ${MAX_BODY} bytes) per batch`);
     if (typeof body.dropped === 'number' && body.dropped > 0)
       request.log.warn({ app: target.id, dropped: body.dropped }, 'sender dropped events: its outbox was full');
-    const result = await ingestBatch(db, target, body.events, now());
+    const result = await ingestBatch(db, target, body.events, now(), writer);
     return reply.header('Cache-Control', 'no-store').send(result);
   });
 }

@@ -8,6 +8,7 @@ import type { Db, EventsTable } from '../db/types.ts';
 import { enqueueForwarding } from '../forwarding/enqueue.ts';
 import type { App } from '../apps/store.ts';
 import { pseudonymise } from '../privacy/pseudonymise.ts';
+import { type EventWriter, directWriter, insertEvents } from './writer.ts';
 
 export interface Rejected {
   index: number;
@@ -52,7 +53,11 @@ export function toRow(input: unknown, app: App, now: number): { row: EventsTable
   };
 }
 
-export async function ingestBatch(db: Db, app: App, inputs: readonly unknown[], now: number): Promise<IngestResult> {
+/**
+ * Validates, pseudonymises and stores one batch. `writer` groups concurrent batches into one transaction on
+ * SQLite (see writer.ts); without it the batch is written on its own. @default directWriter(db)
+ */
+export async function ingestBatch(db: Db, app: App, inputs: readonly unknown[], now: number, writer?: EventWriter): Promise<IngestResult> {
   const rows: EventsTable[] = [];
   const rejected: Rejected[] = [];
   inputs.forEach((input, index) => {
@@ -63,26 +68,18 @@ export async function ingestBatch(db: Db, app: App, inputs: readonly unknown[], 
   if (rows.length === 0) return { accepted: 0, duplicates: 0, rejected };
 
   const forwards = app.row.xapi !== null || app.row.webhooks !== null;
-  const inserted = forwards
-    ? await db.kysely.transaction().execute(async (trx) => {
-        const ids = await insertEvents(trx, rows);
-        const fresh = new Set(ids);
-        // A repeated id within the batch appears once in `rows` kept order; forward each inserted id once.
-        const seen = new Set<string>();
-        const insertedRows = rows.filter((r) => fresh.has(r.id) && !seen.has(r.id) && seen.add(r.id));
-        await enqueueForwarding({ ...db, kysely: trx }, app.row, insertedRows, now);
-        return ids.length;
-      })
-    : (await insertEvents(db.kysely, rows)).length;
-  return { accepted: inserted, duplicates: rows.length - inserted, rejected };
-}
-
-async function insertEvents(kysely: Db['kysely'], rows: EventsTable[]): Promise<string[]> {
-  const result = await kysely
-    .insertInto('events')
-    .values(rows)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .execute();
-  return result.map((r) => r.id);
+  const job = async (kysely: Db['kysely']): Promise<string[]> => {
+    const ids = await insertEvents(kysely, rows);
+    if (forwards && ids.length > 0) {
+      const fresh = new Set(ids);
+      // An id repeated within the batch is inserted once: forward it once.
+      const seen = new Set<string>();
+      const inserted = rows.filter((r) => fresh.has(r.id) && !seen.has(r.id) && seen.add(r.id));
+      await enqueueForwarding({ ...db, kysely }, app.row, inserted, now);
+    }
+    return ids;
+  };
+  // Atomic when forwarding: an event is stored and queued for forwarding, or neither.
+  const ids = await (writer ?? directWriter(db)).write(job, forwards);
+  return { accepted: ids.length, duplicates: rows.length - ids.length, rejected };
 }

@@ -27,21 +27,20 @@ export async function newHiresReport(db: ReportDb, q: ReportQuery): Promise<NewH
   const aimed = (await latestGuides(db, q.app))?.filter((g) => g.audience?.includes(population)).map((g) => g.id) ?? [];
   const guides = q.guide !== undefined ? [q.guide] : aimed;
   const which = guides.length > 0 ? sql`AND e.guide IN (${sql.join(guides)})` : sql``;
-  // The first event is the person's first within the date filters: `from` starts the observed period.
+  // One pass over the cohort's events, per person: their first event (within the date filters: `from` starts the
+  // observed period) and their first completion that counts; onboarded when the latter is within the window.
   const { rows } = await sql<{ hires: unknown; onboarded: unknown }>`
     WITH cohort AS MATERIALIZED (${cohortSql(db, q.app, population)}),
-    arrived AS MATERIALIZED (
-      SELECT e.user_hash AS user_hash, MIN(e.ts) AS first
+    people AS (
+      SELECT e.user_hash AS user_hash, MIN(e.ts) AS first,
+        MIN(CASE WHEN e.type = ${COMPLETED} ${which} THEN e.ts END) AS done
       FROM events AS e
       WHERE e.user_hash IN (SELECT user_hash FROM cohort) AND ${eventWhere(db, q.app, q, { population: false, guide: false })}
       GROUP BY e.user_hash
     )
     SELECT (SELECT COUNT(*) FROM cohort) AS hires,
-      (SELECT COUNT(*) FROM arrived AS a WHERE EXISTS (
-        SELECT 1 FROM events AS e
-        WHERE ${eventWhere(db, q.app, q, { population: false, guide: false })} AND e.user_hash = a.user_hash
-          AND e.type = ${COMPLETED} ${which} AND e.ts <= a.first + ${sql.lit(days * DAY_MS)}
-      )) AS onboarded`.execute(db.kysely);
+      COUNT(CASE WHEN p.done <= p.first + ${sql.lit(days * DAY_MS)} THEN 1 END) AS onboarded
+    FROM people AS p`.execute(db.kysely);
   const r = rows[0];
   const hires = num(r?.hires);
   if (hidden(hires, q.k)) return { population, days, hires: null, onboarded: null, rate: null };
