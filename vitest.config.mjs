@@ -1,4 +1,14 @@
+import { createConnection } from 'node:net';
 import { defineConfig } from 'vitest/config';
+
+// The collector's PostgreSQL tests skip themselves with a message when no server answers; so does this project.
+const postgresUp = await new Promise((resolve) => {
+  const socket = createConnection({ host: '127.0.0.1', port: 5432 });
+  socket.setTimeout(1000, () => { socket.destroy(); resolve(false); });
+  socket.once('connect', () => { socket.end(); resolve(true); });
+  socket.once('error', () => resolve(false));
+});
+if (!postgresUp) console.warn('PostgreSQL is not reachable on 127.0.0.1:5432: the outbox-postgres project is SKIPPED.');
 
 // `unit`: logic in node or happy-dom, and the collector against real SQLite and PostgreSQL.
 // `browser`: real Chromium driven by playwright-core against the built IIFE (so `npm test` builds first).
@@ -24,7 +34,7 @@ export default defineConfig({
       },
       browser('browser', ['tests/**/*.test.{ts,mjs}']),
       browser('outbox-sqlite', ['tests/outbox-*/**/*.test.ts'], { COMPAGNON_COLLECTOR: 'sqlite' }),
-      browser('outbox-postgres', ['tests/outbox-*/**/*.test.ts'], { COMPAGNON_COLLECTOR: 'postgres' }),
+      ...(postgresUp ? [browser('outbox-postgres', ['tests/outbox-*/**/*.test.ts'], { COMPAGNON_COLLECTOR: 'postgres' })] : []),
     ],
   },
 });

@@ -237,3 +237,15 @@ describe.each(openTestDbs())('rate limit on $name', ({ open, skip }) => {
     });
   });
 });
+
+describe('event depth', () => {
+  it('refuses props nested beyond the limit, at any depth of hostility', async () => {
+    const { nestsDeeper, MAX_DEPTH } = await import('../src/ingest/store.ts');
+    const nest = (n: number) => JSON.parse('{"a":'.repeat(n) + '1' + '}'.repeat(n));
+    expect(nestsDeeper({ props: nest(MAX_DEPTH - 1) }, MAX_DEPTH + 1)).toBe(false);
+    expect(nestsDeeper({ props: nest(MAX_DEPTH + 1) }, MAX_DEPTH + 1)).toBe(true);
+    expect(nestsDeeper({ props: nest(100_000) }, MAX_DEPTH + 1)).toBe(true);
+    expect(nestsDeeper([[[]]], 3)).toBe(false);
+    expect(nestsDeeper([[[[]]]], 3)).toBe(true);
+  });
+});

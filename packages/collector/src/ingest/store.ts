@@ -24,8 +24,25 @@ export interface IngestResult {
 // PostgreSQL refuses NUL in text ("invalid byte sequence"): such an event is rejected rather than failing the batch.
 const NUL_FIELDS = ['session', 'guide', 'step', 'item', 'url', 'type'] as const;
 
+/** Nesting allowed within an event (its `props`): plenty for survey answers, far from any stack limit. */
+export const MAX_DEPTH = 32;
+
+/** Whether `value` nests deeper than `max`; iterative, so a hostile 100,000-level value cannot overflow the stack. */
+export function nestsDeeper(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** The stored row, or why the event is refused. */
 export function toRow(input: unknown, app: App, now: number): { row: EventsTable } | { reason: string } {
+  // Before validation: JSON.stringify (and validators) recurse, and a deep enough value overflows the stack.
+  if (nestsDeeper(input, MAX_DEPTH + 1)) return { reason: `props: nested more than ${MAX_DEPTH} levels deep` };
   const parsed = parseEvent(input);
   if (!parsed.ok) return { reason: parsed.reason };
   const e: CompagnonEvent = parsed.event;
