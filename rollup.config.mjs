@@ -12,6 +12,7 @@ export default defineBuild([
   // Node programs: the `compagnon` command (which also serves the collector), and the collector as a library.
   { input: 'packages/cli/src/cli.ts', dir: 'packages/cli/dist', name: 'cli', formats: ['esm'], node: true },
   { input: 'packages/collector/src/index.ts', dir: 'packages/collector/dist', formats: ['esm'], node: true },
+  { input: 'packages/collector/src/main.ts', dir: 'packages/collector/dist', name: 'collector', formats: ['esm'], node: true },
   // The collector's dashboard page (served at `/`): uPlot included, no budget (an admin tool, not a guest script).
   { input: 'packages/collector/src/dashboard/client/main.tsx', dir: 'packages/collector/dist/dashboard',
     name: 'dashboard', formats: ['iife'], iifeFile: 'dashboard.js' },

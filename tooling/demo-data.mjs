@@ -121,7 +121,7 @@ function makePeople(rng, count, now, days) {
       site: pick(rng, SITES),
       kind,
       // How often they open the intranet on a working day.
-      eagerness: kind === 'new-hire' ? between(rng, 0.7, 0.95) : between(rng, 0.12, 0.6),
+      eagerness: kind === 'new-hire' ? between(rng, 0.7, 0.95) : between(rng, 0.2, 0.65),
       // Ghosts: last seen well before the campaign; a little over half come back during it, some of them for good.
       lastSeen: kind === 'ghost' ? now - intBetween(rng, days + 5, days + 120) * DAY - intBetween(rng, 0, 9) * HOUR : undefined,
       returnDay: kind === 'ghost' && rng() < 0.58 ? intBetween(rng, 0, days - 3) : undefined,
@@ -289,14 +289,14 @@ export function generateDemo({ bundle, resolvePopulations, now = Date.now(), peo
           const path = PAGES[page];
           url = site + path;
           tick(5, 90);
-          signal((w, item) => (w.url && matchesUrl(w.url, path)) || ((w.event || w.click) && item.href === path && rng() < 0.18));
+          signal((w, item) => (w.url && matchesUrl(w.url, path)) || ((w.event || w.click) && item.href === path && rng() < 0.3));
           const here = guides.filter((g) => g.type !== 'checklist' && live(g) && !finished(g) && (!g.trigger?.url || matchesUrl(g.trigger.url, path)));
           // One tour at a time: the highest priority; tooltips alongside.
           const tour = here.filter((g) => g.type === 'tour').sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))[0];
           if (tour) runTour(tour);
           for (const tip of here.filter((g) => g.type === 'tooltip')) runTooltip(tip);
         }
-        for (const list of checklists) if (!finished(list) && rng() < 0.03) {
+        for (const list of checklists) if (!finished(list) && rng() < 0.015) {
           emit('guide_dismissed', list, { props: { reason: 'close' } });
           stateOf(list.id).status = 'dismissed';
         }

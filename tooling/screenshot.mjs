@@ -59,7 +59,7 @@ async function dashboardShot() {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(demo.dashboardUrl, { waitUntil: 'load' });
-    await page.getByLabel(opt.lang === 'fr' ? 'Jeton d’administration' : 'Admin token').fill(demo.adminToken);
+    await page.getByLabel(opt.lang === 'fr' ? "Jeton d'administration" : 'Admin token').fill(demo.adminToken);
     await page.getByRole('button', { name: opt.lang === 'fr' ? 'Se connecter' : 'Sign in' }).click();
     try {
       // Loaded: not busy, the charts' canvases drawn, the guides table filled.
@@ -87,12 +87,11 @@ async function dashboardShot() {
 
 async function intranetShot() {
   const server = await createStaticServer({ root: join(repo, 'examples/intranet'), routes: { '/compagnon.iife.js': iife } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: Number(opt.width), height: Number(opt.height) }, deviceScaleFactor: 1 });
+    // The pages send their events to the demo collector (127.0.0.1:4320): a picture must not add to a running demo.
+    await context.route('http://127.0.0.1:4320/**', (route) => route.abort());
     // The persona switcher stores its choice in localStorage; set it before any page script reads it.
     await context.addInitScript(({ persona, lang }) => {
       localStorage.setItem('acme.persona', persona);
