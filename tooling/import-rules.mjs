@@ -38,7 +38,8 @@ export function checkImports(root) {
     const allowed = ALLOWED[pkg];
     if (!allowed) { problems.push(`packages/${pkg}: not in the package graph (tooling/import-rules.mjs)`); continue; }
     for (const file of sourceFiles(src)) {
-      const text = readFileSync(file, 'utf8');
+      // Comments may show how others import us (`import { x } from '@compagnon/collector'`): only code counts.
+      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1');
       for (const m of text.matchAll(IMPORT)) {
         const spec = m[1] ?? m[2];
         if (!spec || spec.startsWith('.') || NODE_BUILTIN.test(spec)) continue;

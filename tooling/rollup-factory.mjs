@@ -6,8 +6,8 @@ import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { budget } from './budgets.mjs';
 
-const esbuildOptions = (dev) => ({
-  target: 'es2020',
+const esbuildOptions = (dev, target = 'es2020') => ({
+  target,
   jsx: 'automatic',
   jsxImportSource: 'preact',
   define: { __DEV__: String(dev) },
@@ -32,7 +32,8 @@ export function defineBuild(entries) {
       configs.push({
         input: e.input,
         external: e.node ? isThirdParty : isBare,
-        plugins: e.node ? [nodeResolveTs(), esbuild(esbuildOptions(false))] : [esbuild(esbuildOptions(false))],
+        // Node programs may use top-level await (the collector's main).
+        plugins: e.node ? [nodeResolveTs(), esbuild(esbuildOptions(false, 'node20'))] : [esbuild(esbuildOptions(false))],
         output: { file: `${e.dir}/${name}.js`, format: 'es', sourcemap: true },
       });
     }

@@ -4,7 +4,7 @@
 //                        temporary database and free ports, the dashboard signed in with the admin token, charts drawn.
 //   node tooling/screenshot.mjs [--persona nadia] [--path /expenses.html] [--out docs/screenshot.png]
 //                               [--width 1280] [--height 800] [--lang en|fr] [--no-guide] [--full-page]
-//   node tooling/screenshot.mjs --dashboard [--out docs/dashboard.png] [--width 1280] [--height 800] [--full-page]
+//   node tooling/screenshot.mjs --dashboard [--out docs/dashboard.png] [--width 1280] [--height 1180] [--full-page]
 // Exits non-zero with a clear message when no guide dialog appears (e.g. the SDK is not built), or when the
 // dashboard does not show its charts (the picture of what it showed instead is saved in the temp folder).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +24,7 @@ const { values: opt } = parseArgs({
     path: { type: 'string', default: '/expenses.html' },
     out: { type: 'string' },
     width: { type: 'string', default: '1280' },
-    height: { type: 'string', default: '800' },
+    height: { type: 'string' }, // default: 800, or 1180 for the dashboard (cards, chart, top of the guides table)
     lang: { type: 'string', default: 'en' },
     'no-guide': { type: 'boolean', default: false },
     'full-page': { type: 'boolean', default: false },
@@ -32,6 +32,7 @@ const { values: opt } = parseArgs({
   },
 });
 const out = resolve(opt.out ?? join(repo, opt.dashboard ? 'docs/dashboard.png' : 'docs/screenshot.png'));
+opt.height ??= opt.dashboard ? '1180' : '800';
 const waitForGuide = !opt['no-guide'];
 
 function fail(message) {

@@ -12,6 +12,6 @@ export interface CollectorProcess {
   output(): string;
 }
 /** Starts the built collector on a free port; resolves once it prints its URL. */
-export function spawnCollector(file: string, env: Record<string, string>): Promise<CollectorProcess>;
+export function spawnCollector(file: string, env: Record<string, string>, nodeArgs?: string[]): Promise<CollectorProcess>;
 /** Sends `signal` (default SIGTERM) and resolves once the process has exited. */
 export function stopCollector(child: ChildProcess, signal?: NodeJS.Signals): Promise<void>;

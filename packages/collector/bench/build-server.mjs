@@ -50,11 +50,11 @@ export async function buildCollector() {
 /**
  * Starts the built collector as a child process on a free port (PORT=0) and resolves once it prints
  * "Compagnon collector on <url>". `env` adds to (and overrides) the parent's environment.
- * @param {string} file @param {Record<string, string>} env
+ * @param {string} file @param {Record<string, string>} env @param {string[]} [nodeArgs] e.g. ['--cpu-prof']
  * @returns {Promise<{ child: import('node:child_process').ChildProcess, url: string, output(): string }>}
  */
-export function spawnCollector(file, env) {
-  const child = spawn(process.execPath, [file], {
+export function spawnCollector(file, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, file], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

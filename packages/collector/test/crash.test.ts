@@ -124,7 +124,6 @@ describe.each(openTestDbs())('a collector SIGKILLed during a load, on $name', ({
       // rolled back, the committed kept).
       const second = await start();
       const afterCrash = new Set(await storedIds());
-      if (process.env.CRASH_DEBUG) console.log("acked", acked.length, "unanswered stored", unanswered.map((b) => b.ids.filter((id) => afterCrash.has(id)).length), "total", afterCrash.size);
       const lost = ackedIds.filter((id) => !afterCrash.has(id));
       expect(lost, `${lost.length} of ${ackedIds.length} acknowledged events lost`).toEqual([]);
       expect(await duplicated()).toEqual([]);

@@ -219,7 +219,7 @@ describe.each(openTestDbs())('bad inputs over real HTTP on $name', ({ name, open
 
     it.each(table)('$name → $status, then still serving', async ({ req, status, error, check }) => {
       const r = req();
-      const defaults = r.body === undefined ? { authorization: `Bearer ${key}` } : { 'content-type': 'application/json', authorization: `Bearer ${key}` };
+      const defaults: Record<string, string> = r.body === undefined ? { authorization: `Bearer ${key}` } : { 'content-type': 'application/json', authorization: `Bearer ${key}` };
       const a = await send(base, { ...r, headers: { ...defaults, ...r.headers } });
       expectClearError(a, status, error);
       check?.(a);
