@@ -1,6 +1,6 @@
 // Transitions describe what should happen as data; `sdk` executes it in order. Persist effects always precede
 // report effects, so an event is never sent for a state that was not saved.
-import type { EventType, Guide } from '@compagnon/schema';
+import type { EventType, Guide, Question } from '@compagnon/schema';
 import { guideVersion } from './eligibility.ts';
 import type { GuideStatus, ProgressRecord } from './progress.ts';
 
@@ -46,3 +46,15 @@ export function commit(
   if (status === 'completed') record.completedAt = now;
   return { record, effects: [{ type: 'persist', guide: guide.id, record }, ...effects] };
 }
+
+/** Whether `value` answers `question`: rating 1–5, NPS 0–10 (integers), a choice id, a non-blank text. */
+export const validAnswer = (question: Question, value: unknown): boolean =>
+  question.kind === 'text'
+    ? typeof value === 'string' && !!value.trim() && value.length <= (question.maxLength ?? 500)
+    : question.kind === 'choice'
+      ? question.options.some((o) => o.id === value)
+      : Number.isInteger(value) && (value as number) >= +(question.kind === 'rating') && (value as number) <= (question.kind === 'nps' ? 10 : 5);
+
+/** The `survey_answered` report of a valid answer (a survey guide's, or a tour step's), else undefined. */
+export const answered = (question: Question, value: unknown, guide: string, step?: string): Effect | undefined =>
+  validAnswer(question, value) ? report('survey_answered', guide, { step, props: { kind: question.kind, value } }) : undefined;

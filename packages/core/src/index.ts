@@ -16,17 +16,23 @@ export { type UrlParts, matchUrl, matchesTrigger } from './url.ts';
 export {
   type GuideStatus,
   type ProgressRecord,
+  type ShownCounts,
   type UserProgress,
+  countEvent,
   loadProgress,
+  noteShown,
   progressKey,
   recordVisit,
   SESSION_GAP_MS,
   saveRecord,
+  shownCounts,
+  updateProgress,
 } from './progress.ts';
 export { createMemoryOutboxStore, createMemoryStore } from './memory-store.ts';
-export { guideVersion, inAudience, isEligible, isFinished, startable } from './eligibility.ts';
-export { DISMISS_REASONS, type DismissReason, type Effect, type ReportEffect, type Transition } from './effects.ts';
-export { type TourEvent, type TourState, tourStateFrom, tourTransition } from './tour.ts';
+export { guideVersion, inAudience, isEligible, isFinished, startable, whyShown } from './eligibility.ts';
+export { DISMISS_REASONS, type DismissReason, type Effect, type ReportEffect, type Transition, validAnswer } from './effects.ts';
+export { type TourEvent, type TourState, tourStateFrom, tourStepMatchesUrl, tourTransition } from './tour.ts';
+export { type AnnouncementEvent, type SurveyEvent, announcementTransition, snooze, surveyTransition } from './one-shot.ts';
 export { type TooltipEvent, tooltipTransition } from './tooltip.ts';
 export { type ChecklistEvent, type ChecklistSignal, checklistSignalMatches, checklistTransition } from './checklist.ts';
 export { type Schedule, type ScheduleInput, schedule } from './scheduler.ts';

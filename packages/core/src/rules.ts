@@ -2,6 +2,7 @@
 // shape or a missing attribute simply does not match.
 import type { Population, Rule, Scalar } from '@compagnon/schema';
 import { rolloutBucket } from './rollout.ts';
+import { count } from './progress.ts';
 import { DAY_MS, isIsoDate, toTime } from './time.ts';
 
 export interface UserProfile {
@@ -16,6 +17,8 @@ export interface RuleContext {
   now: number;
   /** The previous visit recorded on this browser, used by `inactiveDays` when the profile has no `lastSeenAt`. */
   lastVisitAt?: number;
+  /** `track()` event counts on this browser, for behaviour rules (`UserProgress.counts`). */
+  counts?: Record<string, number>;
 }
 
 type AttrRule = Extract<Rule, { attr: string }>;
@@ -51,6 +54,8 @@ const matchesAttr = (rule: AttrRule, value: unknown, now: number): boolean =>
     (op) => rule[op] === undefined || (OPERATORS[op] as (v: unknown, o: unknown, now: number) => boolean)(value, rule[op], now),
   );
 
+const within = (n: number, { gte = -Infinity, lte = Infinity }: { gte?: number; lte?: number }) => n >= gte && n <= lte;
+
 /** Whether `rule` holds; `populationId` salts the rollout hash so each population draws its own sample. */
 export function evaluateRule(rule: Rule, ctx: RuleContext, populationId: string): boolean {
   const { user, now } = ctx;
@@ -63,12 +68,9 @@ export function evaluateRule(rule: Rule, ctx: RuleContext, populationId: string)
     const id = user?.id;
     return typeof id === 'string' && id !== '' && rolloutBucket(id, populationId) < rule.rollout;
   }
-  if ('inactiveDays' in rule) {
-    // Unknown last activity gives NaN days, which no bound admits.
-    const days = Math.floor((now - (toTime(user?.lastSeenAt) ?? ctx.lastVisitAt ?? NaN)) / DAY_MS);
-    const { gte = -Infinity, lte = Infinity } = rule.inactiveDays;
-    return days >= gte && days <= lte;
-  }
+  // Unknown last activity gives NaN days, which no bound admits.
+  if ('inactiveDays' in rule) return within(Math.floor((now - (toTime(user?.lastSeenAt) ?? ctx.lastVisitAt ?? NaN)) / DAY_MS), rule.inactiveDays);
+  if ('event' in rule) return within(count(ctx.counts, rule.event), rule.count);
   return false;
 }
 

@@ -1,5 +1,5 @@
 // Small builders for guides: each test states only what matters to it.
-import type { ChecklistGuide, TooltipGuide, TourGuide } from '@compagnon/schema';
+import type { AnnouncementGuide, ChecklistGuide, ResourceCentreGuide, SurveyGuide, TooltipGuide, TourGuide } from '@compagnon/schema';
 import type { ProgressRecord } from '../src/index.ts';
 
 export const NOW = Date.UTC(2026, 10, 24, 9);
@@ -35,6 +35,28 @@ export const checklist = (id: string, extra: Partial<ChecklistGuide> = {}): Chec
     { id: 'save', title: 'Save', doneWhen: { click: '#save' } },
     { id: 'export', title: 'Export', doneWhen: { event: 'report-exported' } },
   ],
+  ...extra,
+});
+
+export const announcement = (id: string, extra: Partial<AnnouncementGuide> = {}): AnnouncementGuide => ({
+  id,
+  type: 'announcement',
+  title: id,
+  ...extra,
+});
+
+export const survey = (id: string, extra: Partial<SurveyGuide> = {}): SurveyGuide => ({
+  id,
+  type: 'survey',
+  title: id,
+  question: { kind: 'rating' },
+  ...extra,
+});
+
+export const centre = (id: string, extra: Partial<ResourceCentreGuide> = {}): ResourceCentreGuide => ({
+  id,
+  type: 'resource-centre',
+  title: id,
   ...extra,
 });
 

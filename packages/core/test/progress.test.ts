@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DAY_MS, SESSION_GAP_MS, type UserProgress, createMemoryStore, loadProgress, progressKey, recordVisit, saveRecord } from '../src/index.ts';
+import { createManualClock } from '@compagnon/testing';
+import {
+  DAY_MS, SESSION_GAP_MS, type UserProgress, countEvent, createMemoryStore, loadProgress, noteShown, progressKey, recordVisit,
+  saveRecord, shownCounts, updateProgress,
+} from '../src/index.ts';
 import { NOW, rec } from './fixtures.ts';
 
 describe('progressKey', () => {
@@ -84,5 +88,58 @@ describe('progress', () => {
     let got: number | undefined;
     for (const v of views) got = await recordVisit(store, 'k', NOW + v);
     expect(got).toBe(before === undefined ? undefined : NOW + before);
+  });
+});
+
+describe('countEvent', () => {
+  it.each<[name: string, counts: Record<string, number> | undefined, event: string, expected: Record<string, number>]>([
+    ['first time', undefined, 'report-exported', { 'report-exported': 1 }],
+    ['again', { 'report-exported': 2 }, 'report-exported', { 'report-exported': 3 }],
+    ['another event keeps the others', { a: 1 }, 'b', { a: 1, b: 1 }],
+    ['an Object.prototype name', { a: 1 }, 'toString', { a: 1, toString: 1 }],
+    ['a corrupted count starts over', { a: 'x' as unknown as number }, 'a', { a: 1 }],
+  ])('%s', (_name, counts, event, expected) => {
+    const before: UserProgress = { guides: {}, counts };
+    expect([countEvent(before, event).counts, before.counts]).toEqual([expected, counts]);
+  });
+});
+
+describe('noteShown and shownCounts', () => {
+  // Each row: time moved forward, the session id, what is counted before noting one more guide.
+  it.each<[name: string, steps: Array<[advance: number, session: string]>, expected: Array<[number, number]>]>([
+    ['counts up within one session and day', [[0, 's1'], [60_000, 's1'], [60_000, 's1']], [[0, 0], [1, 1], [2, 2]]],
+    ['a new session restarts the session count only', [[0, 's1'], [60_000, 's1'], [SESSION_GAP_MS * 2, 's2']], [[0, 0], [1, 1], [2, 0]]],
+    ['a new day restarts the day count only', [[0, 's1'], [DAY_MS, 's1']], [[0, 0], [0, 1]]],
+    ['a new day and session restart both', [[0, 's1'], [DAY_MS, 's2'], [0, 's2']], [[0, 0], [0, 0], [1, 1]]],
+  ])('%s', (_name, steps, expected) => {
+    // Local noon: the day's counter must not roll over in whatever time zone the tests run.
+    const clock = createManualClock(new Date(2026, 10, 24, 12).getTime());
+    let progress: UserProgress = { guides: {} };
+    const seen: Array<[number, number]> = [];
+    for (const [ms, session] of steps) {
+      clock.advance(ms);
+      seen.push(shownCounts(progress.shown, clock.now(), session));
+      progress = noteShown(progress, clock.now(), session);
+    }
+    expect(seen).toEqual(expected);
+  });
+});
+
+describe('updateProgress', () => {
+  it('keeps opt-out, counts and shown across loads and record saves', async () => {
+    const store = createMemoryStore();
+    await updateProgress(store, 'k', (p) => ({ ...noteShown(countEvent(p, 'e'), NOW, 's1'), optedOut: true }));
+    await saveRecord(store, 'k', 'a', rec('active'));
+    const p = await loadProgress(store, 'k');
+    expect([p.optedOut, p.counts, p.shown?.inSession, p.guides.a]).toEqual([true, { e: 1 }, 1, rec('active')]);
+  });
+
+  it.each([
+    ['malformed fields are dropped', { guides: {}, optedOut: 'yes', counts: 3, shown: 'x' }, { guides: {} }],
+    ['opt-out false is left out', { guides: {}, optedOut: false }, { guides: {} }],
+  ])('%s', async (_name, stored, expected) => {
+    const store = createMemoryStore();
+    await store.set('k', stored);
+    expect(JSON.parse(JSON.stringify(await loadProgress(store, 'k')))).toEqual(expected);
   });
 });

@@ -96,3 +96,22 @@ describe('resolvePopulations', () => {
     expect(resolvePopulations(populations, { user, now: NOW })).toEqual(['managers', 'new-hires', 'everyone']);
   });
 });
+
+describe('evaluateRule: behaviour rules', () => {
+  const counts = { 'report-exported': 2, 'expense-saved': 0 };
+  it.each<[name: string, rule: Rule, counts: Record<string, number> | undefined, expected: boolean]>([
+    ['done at least once', { event: 'report-exported', count: { gte: 1 } }, counts, true],
+    ['done at least three times', { event: 'report-exported', count: { gte: 3 } }, counts, false],
+    ['at most twice', { event: 'report-exported', count: { lte: 2 } }, counts, true],
+    ['a range', { event: 'report-exported', count: { gte: 1, lte: 1 } }, counts, false],
+    ['never did it: not tracked', { event: 'expense-approved', count: { lte: 0 } }, counts, true],
+    ['never did it: counted 0', { event: 'expense-saved', count: { lte: 0 } }, counts, true],
+    ['never did it, but did', { event: 'report-exported', count: { lte: 0 } }, counts, false],
+    ['no counts at all: 0', { event: 'report-exported', count: { lte: 0 } }, undefined, true],
+    ['no counts at all: not done', { event: 'report-exported', count: { gte: 1 } }, undefined, false],
+    ['an Object.prototype name counts 0', { event: 'constructor', count: { lte: 0 } }, counts, true],
+    ['inside a combinator', { not: { event: 'report-exported', count: { gte: 1 } } }, counts, false],
+  ])('%s', (_name, rule, c, expected) => {
+    expect(evaluateRule(rule, { user, now: NOW, counts: c }, 'pop')).toBe(expected);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Effect, type TourEvent, type TourState, tourStateFrom, tourTransition } from '../src/index.ts';
+import { type Effect, type TourEvent, type TourState, tourStateFrom, tourStepMatchesUrl, tourTransition } from '../src/index.ts';
 import { DAY, NOW, rec, tour } from './fixtures.ts';
 
 const guide = tour('expense-tour', { version: 2 });
@@ -84,5 +84,69 @@ describe('tourStateFrom', () => {
     ['dismissed without a step', rec('dismissed'), { status: 'dismissed', step: 0, startedAt: NOW - DAY }],
   ])('%s', (_name, record, expected) => {
     expect(tourStateFrom(record)).toEqual(expected);
+  });
+});
+
+describe('tourTransition: skip, surveys, advance on events and urls, missing targets', () => {
+  const rich = tour('expense-tour', {
+    version: 2,
+    steps: [
+      { id: 's1', title: 'One', survey: { kind: 'nps' } },
+      { id: 's2', title: 'Two', target: '#two', advance: { event: 'report-exported' }, onMissing: 'skip' },
+      { id: 's3', title: 'Three', target: '#three', url: '/reports', advance: { url: '/reports/*' } },
+    ],
+  });
+  const fixed = { ...rich, skippable: false };
+  const at = (pathname: string) => ({ pathname, search: '' });
+  const next = (from: number) => [saved('active', from + 1), report('step_completed', { step: `s${from + 1}` }), show(from + 1),
+    report('step_viewed', { step: `s${from + 2}` })];
+  const notFound = (step: string) => report('target_not_found', { step, props: { tried: ['#x'], waitedMs: 5000 } });
+
+  it.each<[name: string, guide: typeof rich, state: TourState, event: TourEvent, next: TourState, effects: unknown[]]>([
+    ['skip dismisses with reason skip', rich, active(1), { type: 'skip' }, { ...active(1), status: 'dismissed' },
+      [saved('dismissed', 1), report('guide_dismissed', { step: 's2', props: { reason: 'skip', step: 's2' } }), close]],
+    ['skip on a tour that is not skippable does nothing', fixed, active(1), { type: 'skip' }, active(1), []],
+    ['dismiss still works on a tour that is not skippable', fixed, active(1), { type: 'dismiss', reason: 'close' },
+      { ...active(1), status: 'dismissed' },
+      [saved('dismissed', 1), report('guide_dismissed', { step: 's2', props: { reason: 'close', step: 's2' } }), close]],
+    ['an answer on a survey step reports it, then moves on', rich, active(0), { type: 'answer', value: 9 }, active(1),
+      [saved('active', 1), report('survey_answered', { step: 's1', props: { kind: 'nps', value: 9 } }), ...next(0).slice(1)]],
+    ['an answer out of range does nothing', rich, active(0), { type: 'answer', value: 11 }, active(0), []],
+    ['an answer on a step without survey does nothing', rich, active(1), { type: 'answer', value: 3 }, active(1), []],
+    ['the advance event moves on', rich, active(1), { type: 'event', name: 'report-exported' }, active(2), next(1)],
+    ['another event does nothing', rich, active(1), { type: 'event', name: 'expense-saved' }, active(1), []],
+    ['an event on a step without advance.event does nothing', rich, active(0), { type: 'event', name: 'report-exported' }, active(0), []],
+    ['reaching the advance url completes the last step', rich, active(2), { type: 'url', url: at('/reports/42') },
+      { ...active(2), status: 'completed' },
+      [{ ...saved('completed', 2), record: { ...saved('completed', 2).record, completedAt: NOW } },
+        report('step_completed', { step: 's3' }), report('guide_completed', { props: { durationMs: 60_000 } }), close]],
+    ['another url does nothing', rich, active(2), { type: 'url', url: at('/reports') }, active(2), []],
+    ['a missing target with onMissing skip reports, then shows the next step', rich, active(1),
+      { type: 'missing', props: { tried: ['#x'], waitedMs: 5000 } }, active(2),
+      [saved('active', 2), notFound('s2'), show(2), report('step_viewed', { step: 's3' })]],
+    ['a missing target pauses by default: reported, the step kept', rich, active(2),
+      { type: 'missing', props: { tried: ['#x'], waitedMs: 5000 } }, active(2), [notFound('s3')]],
+    ['a missing target on the last step with onMissing skip completes', tour('expense-tour', { version: 2, steps: [{ id: 's1', title: 'One', onMissing: 'skip' }] }),
+      active(0), { type: 'missing', props: { tried: ['#x'], waitedMs: 5000 } }, { ...active(0), status: 'completed' },
+      [{ ...saved('completed', 0), record: { ...saved('completed', 0).record, completedAt: NOW } }, notFound('s1'),
+        report('guide_completed', { props: { durationMs: 60_000 } }), close]],
+    ['skip when idle does nothing', rich, { status: 'idle', step: 0 }, { type: 'skip' }, { status: 'idle', step: 0 }, []],
+    ['missing when completed does nothing', rich, { status: 'completed', step: 1 }, { type: 'missing' }, { status: 'completed', step: 1 }, []],
+  ])('%s', (_name, g, state, event, nextState, effects) => {
+    const t = tourTransition(g, state, event, NOW);
+    expect(t).toEqual({ state: nextState, effects });
+    const types = t.effects.map((e) => e.type);
+    expect(types.includes('persist') ? types.indexOf('persist') : -1).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('tourStepMatchesUrl', () => {
+  it.each([
+    ['no url: every page', { id: 's', title: 'S' }, '/anything', true],
+    ['the page of the step', { id: 's', title: 'S', url: '/reports/*' }, '/reports/42', true],
+    ['another page', { id: 's', title: 'S', url: '/reports/*' }, '/expenses', false],
+    ['no step (out of range)', undefined, '/anything', true],
+  ])('%s', (_name, step, pathname, expected) => {
+    expect(tourStepMatchesUrl(step, { pathname, search: '' })).toBe(expected);
   });
 });

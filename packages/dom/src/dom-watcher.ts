@@ -3,7 +3,7 @@
 // callback itself, to attach a step to a late target before the user sees it without its tooltip.
 import type { Dispose, Logger } from '@compagnon/core';
 import { getDocument } from './globals.ts';
-import { emit, listen, noop, type Listeners } from './listeners.ts';
+import { emit, listen, noop, on, type Listeners } from './listeners.ts';
 
 export interface SubscribeOptions {
   /** Call back in the MutationObserver callback rather than on the next frame; keep such callbacks cheap. @default false */
@@ -12,6 +12,11 @@ export interface SubscribeOptions {
 
 export interface DomWatcher {
   subscribe(cb: () => void, options?: SubscribeOptions): Dispose;
+  /**
+   * Also watches `root`, an open shadow root or a same-origin frame's document, whose mutations the document's
+   * observer does not see, until nobody subscribes. Ignored while nobody does: searches call it on each pass.
+   */
+  observe?(root: Node): void;
   /** Disconnects, cancels the pending frame and forgets every subscriber. Final: later subscriptions stay inert. */
   dispose(): void;
 }
@@ -23,6 +28,8 @@ export function createDomWatcher(doc: Document | undefined = getDocument(), log?
   let observer: MutationObserver | undefined;
   let frame = 0;
   let disposed = false;
+  let watched = new WeakSet<Node>();
+  let unwatch: Dispose[] = [];
 
   const flush = () => {
     frame = 0;
@@ -32,9 +39,20 @@ export function createDomWatcher(doc: Document | undefined = getDocument(), log?
     emit(immediate, undefined, log);
     if (!frame && framed.size) frame = win!.requestAnimationFrame(flush);
   };
+  const observe = (root: Node) => {
+    if (!observer || watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, { childList: true, subtree: true, attributes: true });
+    // A frame's new document replaces the observed one without a mutation out here: its `load` (which does not
+    // bubble, hence the capture) is the cue to look again.
+    unwatch.push(on(root, ['load'], (e) => /frame$/.test((e.target as Element).localName) && onMutations(), true));
+  };
   const stop = () => {
     observer?.disconnect();
     observer = undefined;
+    unwatch.forEach((u) => u());
+    unwatch = [];
+    watched = new WeakSet();
     if (frame) win!.cancelAnimationFrame(frame);
     frame = 0;
   };
@@ -45,7 +63,7 @@ export function createDomWatcher(doc: Document | undefined = getDocument(), log?
       const unlisten = listen(options?.immediate ? immediate : framed, cb);
       if (!observer) {
         observer = new win.MutationObserver(onMutations);
-        observer.observe(doc!, { childList: true, subtree: true, attributes: true });
+        observe(doc!);
       }
       return () => {
         unlisten();
@@ -53,6 +71,7 @@ export function createDomWatcher(doc: Document | undefined = getDocument(), log?
         if (!immediate.size && !framed.size) stop();
       };
     },
+    observe,
     dispose() {
       disposed = true;
       immediate.clear();

@@ -5,7 +5,16 @@ export { createRandom } from './random.ts';
 export { createConsoleLogger } from './log.ts';
 export { createDomWatcher, type DomWatcher, type SubscribeOptions } from './dom-watcher.ts';
 export { watchUrl } from './url-watcher.ts';
-export { queryTarget, matchesSelector, waitForTarget, type WaitForTargetOptions } from './targets.ts';
+export {
+  queryTarget,
+  matchesSelector,
+  waitForTarget,
+  waitForTargetDetailed,
+  type TargetMatch,
+  type WaitForTargetOptions,
+} from './targets.ts';
+export { resolveTarget, describeTarget } from './resolve.ts';
+export { createTypingDetector, type TypingDetector } from './typing.ts';
 export { onDocumentClick } from './click.ts';
 export { getDocument, getWindow } from './globals.ts';
 export { sessionId } from './session.ts';

@@ -1,8 +1,10 @@
-// Resolving a guide's CSS selector to the element a step points at.
+// Finding the element a step points at: now (a CSS selector in the document) or as soon as it appears (any target).
 import type { Clock, Dispose } from '@compagnon/core';
+import type { Target } from '@compagnon/schema';
 import type { DomWatcher } from './dom-watcher.ts';
 import { getDocument } from './globals.ts';
 import { noop } from './listeners.ts';
+import { describeTarget, locate } from './resolve.ts';
 
 /** The first matching element that is rendered: `display:none` and detached elements have no client rects. */
 export function queryTarget(selector: string, doc: Document | undefined = getDocument()): Element | null {
@@ -30,35 +32,56 @@ export interface WaitForTargetOptions {
   doc?: Document;
 }
 
+/** A resolved target: the element, and the specs tried up to the one that matched (`describeTarget`). */
+export interface TargetMatch {
+  element: Element;
+  tried: string[];
+}
+
 /**
- * Resolves with the target as soon as it is rendered, re-checking on each mutation batch (no polling), or with
- * `null` after `timeout`. `cancel` releases the subscription and the timer; the promise then never settles, so
- * a torn-down guide does not report a missing target.
+ * Resolves with the target as soon as it is rendered, re-checking on each mutation batch of the document and of
+ * the shadow roots and frames searched so far (no polling), or with `null` after `timeout`. `cancel` releases
+ * the subscription and the timer; the promise then never settles, so a torn-down guide does not report a
+ * missing target.
  */
-export function waitForTarget(
-  selector: string,
+export function waitForTargetDetailed(
+  target: Target,
   watcher: DomWatcher,
   { timeout, clock, doc = getDocument() }: WaitForTargetOptions,
-): { promise: Promise<Element | null>; cancel: Dispose } {
+): { promise: Promise<TargetMatch | null>; cancel: Dispose } {
   let unsubscribe = noop;
   let stopTimer = noop;
   const cancel = () => {
     unsubscribe();
     stopTimer();
   };
-  const promise = new Promise<Element | null>((resolve) => {
-    const finish = (el: Element | null) => {
+  const promise = new Promise<TargetMatch | null>((resolve) => {
+    const finish = (match: TargetMatch | null) => {
       cancel();
-      resolve(el);
+      resolve(match);
     };
-    const check = () => {
-      const el = queryTarget(selector, doc);
-      if (el) finish(el);
-      return el;
+    const check = (visit: (root: Node) => void) => {
+      const found = locate(target, doc, visit);
+      if (found) finish({ element: found.element, tried: describeTarget(target).slice(0, found.index + 1) });
+      return found;
     };
-    if (check()) return;
-    unsubscribe = watcher.subscribe(check, { immediate: true });
+    // Roots met before subscribing are watched once the observer runs.
+    const met: Node[] = [];
+    if (check((root) => met.push(root))) return;
+    const observe = (root: Node) => watcher.observe?.(root);
+    unsubscribe = watcher.subscribe(() => check(observe), { immediate: true });
+    met.forEach(observe);
     if (timeout < Infinity) stopTimer = clock.setTimeout(() => finish(null), timeout);
   });
   return { promise, cancel };
+}
+
+/** `waitForTargetDetailed` resolving with the element alone, as the sdk has used it since the skeleton. */
+export function waitForTarget(
+  target: Target,
+  watcher: DomWatcher,
+  options: WaitForTargetOptions,
+): { promise: Promise<Element | null>; cancel: Dispose } {
+  const { promise, cancel } = waitForTargetDetailed(target, watcher, options);
+  return { promise: promise.then((match) => match && match.element), cancel };
 }

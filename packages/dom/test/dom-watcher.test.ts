@@ -165,4 +165,48 @@ describe('createDomWatcher', () => {
     expect(cb).not.toHaveBeenCalled();
     expect(() => off()).not.toThrow();
   });
+
+  it('observes a shadow root it is given while someone subscribes, and forgets it after', async () => {
+    const root = document.body.appendChild(document.createElement('x-host')).attachShadow({ mode: 'open' });
+    const watcher = createDomWatcher(document);
+    watcher.observe!(root);
+    const cb = vi.fn();
+    let off = watcher.subscribe(cb, { immediate: true });
+    root.append(document.createElement('p'));
+    await delivered();
+    expect(cb).not.toHaveBeenCalled();
+    watcher.observe!(root);
+    watcher.observe!(root);
+    root.append(document.createElement('p'));
+    await delivered();
+    expect(cb).toHaveBeenCalledTimes(1);
+    off();
+    off = watcher.subscribe(cb, { immediate: true });
+    root.append(document.createElement('p'));
+    await delivered();
+    expect(cb).toHaveBeenCalledTimes(1);
+    watcher.dispose();
+  });
+
+  it.each([
+    // `frame`: happy-dom would try (and fail, noisily) to load an iframe.
+    { name: 'a frame loading calls back', tag: 'frame', calls: 1 },
+    { name: 'an image loading does not', tag: 'img', calls: 0 },
+  ])('$name, in the document and in watched roots', async ({ tag, calls }) => {
+    const root = document.body.appendChild(document.createElement('x-host')).attachShadow({ mode: 'open' });
+    const inDocument = document.body.appendChild(document.createElement(tag));
+    const inRoot = root.appendChild(document.createElement(tag));
+    const watcher = createDomWatcher(document);
+    const cb = vi.fn();
+    const off = watcher.subscribe(cb, { immediate: true });
+    watcher.observe!(root);
+    await delivered();
+    cb.mockClear();
+    for (const el of [inDocument, inRoot]) el.dispatchEvent(new Event('load'));
+    expect(cb).toHaveBeenCalledTimes(2 * calls);
+    off();
+    inDocument.dispatchEvent(new Event('load'));
+    expect(cb).toHaveBeenCalledTimes(2 * calls);
+    watcher.dispose();
+  });
 });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Clock } from '@compagnon/core';
 import { createDomWatcher, type DomWatcher } from '../src/dom-watcher.ts';
-import { matchesSelector, queryTarget, waitForTarget } from '../src/targets.ts';
+import { matchesSelector, queryTarget, waitForTarget, waitForTargetDetailed } from '../src/targets.ts';
 
 // happy-dom has no layout: every element reports one client rect. Elements marked `data-unrendered` report
 // none, as Chromium does for `display:none`, so the rendered check is exercised here and in Chromium by the lead.
@@ -157,5 +157,28 @@ describe('waitForTarget', () => {
     const { cancel } = waitForTarget('#x', watcher, { timeout: Infinity, clock, doc: document });
     expect(clock.delays).toEqual([]);
     cancel();
+  });
+
+  it('accepts any target and says what was tried up to the match', async () => {
+    const clock = manualClock();
+    const target = ['#missing', { role: 'button', name: 'New expense' }, { text: 'New' }];
+    const { promise } = waitForTargetDetailed(target, watcher, { timeout: 5000, clock, doc: document });
+    html('<button id="b">New expense</button>');
+    expect(await promise).toEqual({
+      element: document.getElementById('b'),
+      tried: ['#missing', 'role=button[name="New expense"]'],
+    });
+  });
+
+  it('finds a late target inside a shadow root that was already there, mutations in it only', async () => {
+    html('<x-panel id="host"></x-panel>');
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    const clock = manualClock();
+    const { promise } = waitForTarget({ role: 'button', name: 'Approve' }, watcher, { timeout: 5000, clock, doc: document });
+    const button = document.createElement('button');
+    button.textContent = 'Approve';
+    root.append(button);
+    expect(await promise).toBe(button);
+    expect(clock.pending()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { matches, nonEmptyList, oneOf } from './checks.ts';
-import { guideBase, optionalText, uniqueIds } from './base.ts';
+import { guideBase, inOrder, optionalText, uniqueIds } from './base.ts';
+import { HREF_PATTERN } from './links.ts';
 import { keyed } from './keyed.ts';
 import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
@@ -15,11 +16,6 @@ export const DoneWhenSchema = keyed(
 );
 export type DoneWhen = z.infer<typeof DoneWhenSchema>;
 
-// Links the UI follows: http(s), mailto or relative, never `javascript:`. Whitespace and control characters are
-// refused because URL parsers drop them (" java\tscript:" is still a script URL). Lowercase schemes only: JSON
-// Schema patterns carry no `i` flag, and both validators must agree.
-export const HREF_PATTERN = /^(?:(?:https?|mailto):|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\s\x00-\x1f\x7f]*$/;
-
 export const ChecklistItemSchema = z.strictObject({
   id: IdSchema,
   title: LocalizedTextSchema,
@@ -29,9 +25,11 @@ export const ChecklistItemSchema = z.strictObject({
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-export const ChecklistGuideSchema = z.strictObject({
-  ...guideBase,
-  type: oneOf(['checklist']),
-  items: z.array(ChecklistItemSchema).check(nonEmptyList, uniqueIds),
-});
+export const ChecklistGuideSchema = z
+  .strictObject({
+    ...guideBase,
+    type: oneOf(['checklist']),
+    items: z.array(ChecklistItemSchema).check(nonEmptyList, uniqueIds),
+  })
+  .check(inOrder);
 export type ChecklistGuide = z.infer<typeof ChecklistGuideSchema>;

@@ -30,13 +30,19 @@ const tooBig = (origin: string, maximum: number) => ({ code: 'too_big', origin, 
  * z.refine(ok, { params: { m } }): a `custom` issue whose `m` names its message in messages.ts. `keywords` say the
  * same in JSON Schema where it can (`minProperties`).
  */
-export const refine = <T>(ok: (value: T) => boolean, m: string, keywords: Keywords = {}) =>
-  lean<T>(keywords, (v) => (ok(v) ? undefined : { code: 'custom', params: { m }, continue: true }));
+export const refine = <T>(ok: (value: T) => boolean, m: string, keywords: Keywords = {}, v?: string) =>
+  lean<T>(keywords, (x) => (ok(x) ? undefined : { code: 'custom', params: { m, v }, continue: true }));
+
+/** Exactly one of two optional keys (`image` or `video`), as JSON Schema's `oneOf` of two `required`. */
+export const exactlyOne = (a: string, b: string) =>
+  refine<object>((o) => a in o !== b in o, 'xor', { oneOf: [{ required: [a] }, { required: [b] }] }, `${a}|${b}`);
 
 /** z.minLength(1) on a string. */
 export const nonEmptyText = lean<string>({ minLength: 1 }, (v) => (v.length ? undefined : tooSmall('string', 1)));
+/** z.minLength(n) on an array. */
+export const minItems = (n: number) => lean<unknown[]>({ minItems: n }, (v) => (v.length >= n ? undefined : tooSmall('array', n)));
 /** z.minLength(1) on an array. */
-export const nonEmptyList = lean<unknown[]>({ minItems: 1 }, (v) => (v.length ? undefined : tooSmall('array', 1)));
+export const nonEmptyList = minItems(1);
 
 /** z.number() with, as asked, z.int()'s check (an integer in the safe range) and inclusive bounds. */
 export function numeric({ integer = false, minimum = -Infinity, maximum = Infinity } = {}) {

@@ -15,19 +15,38 @@ const guide: Record<string, Doc> = {
   trigger: ['Trigger', 'When the guide starts by itself. Absent: on any page.'],
   priority: ['Priority', 'Integer; when several guides could start, the highest wins. Default: 0.'],
   version: ['Content version', 'Integer >= 1; raising it re-offers the guide to people who saw an older version. Default: 1.'],
-  type: ['Kind', '"tour", "tooltip" or "checklist".'],
+  startAt: ['Start', 'ISO 8601 date or date-time from which the guide is offered. Absent: from now.'],
+  endAt: ['End', 'ISO 8601 date or date-time after which the guide is no longer offered; not before startAt. Absent: never ends.'],
+  type: ['Kind', '"tour", "tooltip", "checklist", "announcement", "survey" or "resource-centre".'],
 };
+const media: Doc = ['Media', 'An image or a short video shown in the dialog, with its alternative text.'];
+const populations: Doc = ['Populations', 'Population ids this entry is shown to. Absent: everyone who sees the resource centre.'];
 
 /** Per object ($defs name, or "Bundle" for the root): its own doc, then one per field. */
 export const DOCS: Record<string, [Doc, Record<string, Doc>]> = {
   Bundle: [
-    ['Compagnon guide bundle', 'Populations and guides (tours, tooltips, checklists) for one application, format version 1.'],
+    ['Compagnon guide bundle', 'Populations, settings and guides (tours, tooltips, checklists, announcements, surveys, resource centres) for one application, format version 1.'],
     {
       $schema: ['JSON Schema', 'Lets editors find this schema; ignored by Compagnon.'],
       version: ['Format version', 'Always 1.'],
       app: ['Application', 'The application this bundle is for, as in the script tag\'s data-app.'],
       populations: ['Populations', 'Named groups of employees, defined by rules over the user\'s attributes and activity. Keys are population ids.'],
-      guides: ['Guides', 'Tours, tooltips and checklists. An invalid guide is skipped with an error; the others still run.'],
+      settings: ['Settings', 'How often automatic guides may interrupt people. Absent: the defaults.'],
+      guides: ['Guides', 'Tours, tooltips, checklists, announcements, surveys and resource centres. An invalid guide is skipped with an error; the others still run.'],
+    },
+  ],
+  Settings: [
+    ['Settings', 'Bundle-wide settings of the interruption budget. Invalid settings are ignored with an error: the defaults apply.'],
+    {
+      budget: ['Budget', 'At most this many automatic tours, announcements and surveys; checklists, tooltips and resource centres are never limited.'],
+      snoozeHours: ['Snooze (hours)', 'Integer >= 1: how long "Remind me tomorrow" holds a guide back. Default: 24.'],
+    },
+  ],
+  Budget: [
+    ['Interruption budget', 'Caps on automatic guides shown; resuming a tour never counts.'],
+    {
+      perSession: ['Per session', 'Integer >= 0: automatic guides per browser session. Default: 2.'],
+      perDay: ['Per day', 'Integer >= 0: automatic guides per local day. Default: 3.'],
     },
   ],
   Population: [
@@ -65,11 +84,22 @@ export const DOCS: Record<string, [Doc, Record<string, Doc>]> = {
   AllRule: [['All of', 'Every rule holds.'], { all: ['Rules', 'At least one rule.'] }],
   AnyRule: [['Any of', 'At least one rule holds.'], { any: ['Rules', 'At least one rule.'] }],
   NotRule: [['Not', 'The rule does not hold.'], { not: ['Rule', 'The rule to negate.'] }],
+  EventRule: [
+    ['Behaviour rule', 'How many times the app called Compagnon.track() with this name, counted on this browser.'],
+    { event: ['Event name', 'Name passed to track(), e.g. "report-exported".'], count: ['Count', 'Bounds on the count; { "lte": 0 } means never.'] },
+  ],
+  CountBounds: [
+    ['Count bounds', 'At least one of gte and lte; integers >= 0.'],
+    { gte: ['At least', 'Tracked at least this many times.'], lte: ['At most', 'Tracked at most this many times.'] },
+  ],
   Trigger: [
     ['Trigger', 'When the guide starts by itself.'],
     {
       url: ['URL patterns', 'Glob(s) over the path (and query when the pattern has "?"): * stays in one segment, ** crosses segments.'],
       manual: ['Manual only', 'Never starts by itself: only from a checklist, a link or Compagnon.start(). Default: false.'],
+      element: ['Element present', 'CSS selector of an element that must be on the page.'],
+      event: ['Event', 'Starts when the app calls Compagnon.track() with this name.'],
+      delay: ['Delay (ms)', 'Integer >= 0: waits this long once the other conditions hold. Default: 0.'],
     },
   ],
   TourStep: [
@@ -78,19 +108,108 @@ export const DOCS: Record<string, [Doc, Record<string, Doc>]> = {
       id: ['Step id', 'Unique in the tour; letters, digits, "-" and "_".'],
       title: text('Title (names the dialog for assistive technology)'),
       body: md('Body'),
-      target: ['Target', 'CSS selector of the element to point at. Absent: a centred dialog.'],
+      target: ['Target', 'The element to point at: a CSS selector, { "role", "name" }, { "text" }, or a list tried in turn. Absent: a centred dialog.'],
       placement,
       advance: ['Advance', 'How the step moves on besides the Next button.'],
       modal: ['Modal', 'Traps focus and dims the page. Default: false.'],
       wait: ['Wait (ms)', 'How long to wait for a late target before reporting it missing.'],
+      onMissing: ['When the target is missing', '"skip" goes to the next step, "pause" holds the tour until the target appears. Default: "pause".'],
+      url: ['Page', 'Glob of the page this step lives on; the tour waits for that page. Absent: any page.'],
+      media,
+      survey: ['Survey', 'A question on this step; answering it moves to the next step.'],
     },
   ],
-  StepAdvance: [['Advance', 'How the step moves on.'], { click: ['On click', 'Clicking the target moves to the next step.'] }],
-  TourGuide: [['Tour', 'A sequence of steps.'], { ...guide, steps: ['Steps', 'At least one; unique ids.'] }],
+  StepAdvance: [
+    ['Advance', 'How the step moves on; the first to happen wins.'],
+    {
+      click: ['On click', 'Clicking the target moves to the next step.'],
+      event: ['On event', 'The app calling Compagnon.track() with this name moves to the next step.'],
+      url: ['On page', 'Reaching a page matching this glob moves to the next step.'],
+    },
+  ],
+  TourGuide: [
+    ['Tour', 'A sequence of steps.'],
+    { ...guide, steps: ['Steps', 'At least one; unique ids.'], skippable: ['Skippable', 'Shows a "Skip tour" button. Default: true.'] },
+  ],
   TooltipGuide: [
     ['Tooltip', 'A beacon on an element that opens a tip.'],
-    { ...guide, target: ['Target', 'CSS selector of the element the beacon sits on.'], body: md('Body'), placement },
+    { ...guide, target: ['Target', 'The element the beacon sits on: a CSS selector, { "role", "name" }, { "text" }, or a list tried in turn.'], body: md('Body'), placement },
   ],
+  AnnouncementGuide: [
+    ['Announcement', 'A centred dialog or a top banner.'],
+    {
+      ...guide,
+      display: ['Display', '"modal" (a centred dialog) or "banner" (across the top). Default: "modal".'],
+      body: md('Body'),
+      media,
+      action: ['Action', 'A button that follows a link or starts another guide.'],
+    },
+  ],
+  AnnouncementAction: [
+    ['Action', 'A button: exactly one of href and guide.'],
+    {
+      label: text('Button label'),
+      href: ['Link', 'Where the button leads: http(s), mailto or a relative URL.'],
+      guide: ['Guide id', 'Id of a guide in this bundle to start.'],
+    },
+  ],
+  SurveyGuide: [
+    ['Survey', 'One question; the title is the question. Answers are reported as survey_answered events.'],
+    { ...guide, body: md('Body'), question: ['Question', 'What kind of answer is asked for.'] },
+  ],
+  ResourceCentreGuide: [
+    ['Resource centre', 'A help launcher listing the guides available, the ambassadors and learning resources, with a search box.'],
+    {
+      ...guide,
+      body: md('Body'),
+      ambassadors: ['Ambassadors', 'People to ask for help; each shown to its populations only.'],
+      resources: ['Resources', 'E-learning, videos, webinars and other links; each shown to its populations only.'],
+    },
+  ],
+  Ambassador: [
+    ['Ambassador', 'A person to ask for help.'],
+    {
+      name: ['Name', 'Full name.'],
+      role: text('Role, e.g. "Expenses ambassador"'),
+      contact: ['Contact', 'mailto:, tel: or an http(s) URL (chat, profile page).'],
+      photo: ['Photo', 'http(s) URL of a photo.'],
+      populations,
+    },
+  ],
+  Resource: [
+    ['Resource', 'A learning resource or useful link.'],
+    {
+      title: text('Title'),
+      url: ['Link', 'http(s) or a relative URL.'],
+      kind: ['Kind', '"e-learning", "video", "webinar", "faq" or "link".'],
+      description: text('Description'),
+      populations,
+    },
+  ],
+  Media: [
+    ['Media', 'Exactly one of image and video, with alternative text.'],
+    {
+      image: ['Image', 'http(s) URL of an image.'],
+      video: ['Video', 'http(s) URL of a short video; shown with controls, muted, never autoplayed.'],
+      alt: text('Alternative text (read by screen readers)'),
+    },
+  ],
+  RatingQuestion: [['Rating', 'A rating from 1 to 5.'], { kind: ['Kind', '"rating"'] }],
+  NpsQuestion: [['Net Promoter Score', 'How likely to recommend, from 0 to 10.'], { kind: ['Kind', '"nps"'] }],
+  ChoiceQuestion: [
+    ['Single choice', 'One option among several.'],
+    { kind: ['Kind', '"choice"'], options: ['Options', 'At least two; unique ids. The answer is the chosen id.'] },
+  ],
+  ChoiceOption: [['Option', 'One answer to choose.'], { id: ['Option id', 'Reported as the answer; unique in the question.'], label: text('Label') }],
+  TextQuestion: [
+    ['Free text', 'A short written answer.'],
+    { kind: ['Kind', '"text"'], maxLength: ['Maximum length', 'Integer from 1 to 5000: characters allowed. Default: 500.'] },
+  ],
+  RoleTarget: [
+    ['By role and name', 'An element found by its accessible role and name, as assistive technology sees it.'],
+    { role: ['Role', 'ARIA role, explicit or implicit: "button", "link", "textbox", "tab"…'], name: ['Name', 'Accessible name, case-insensitive, e.g. "New expense". Absent: any.'] },
+  ],
+  TextTarget: [['By text', 'The smallest visible element whose text contains this.'], { text: ['Text', 'Visible text to look for.'] }],
   ChecklistGuide: [['Checklist', 'Tasks with a launcher.'], { ...guide, items: ['Items', 'At least one; unique ids.'] }],
   ChecklistItem: [
     ['Checklist item', 'One task.'],
@@ -115,5 +234,11 @@ export const LEAF_DOCS: Record<string, Doc> = {
   Rule: ['Rule', 'One of: { attr, …operators }, { inactiveDays }, { rollout }, { all }, { any }, { not }.'],
   DoneWhen: ['Done when', 'One of: { guide }, { url }, { click }, { event }.'],
   Placement: placement,
-  Guide: ['Guide', 'A tour, a tooltip or a checklist, by "type".'],
+  Guide: ['Guide', 'A tour, a tooltip, a checklist, an announcement, a survey or a resource centre, by "type".'],
+  Date: ['Date', 'ISO 8601 date (2026-03-01) or date-time (2026-03-01T09:00:00Z; without offset: local time).'],
+  HttpUrl: ['URL', 'An absolute http(s) URL, without spaces.'],
+  Target: ['Target', 'A CSS selector, { "role", "name" }, { "text" }, or a non-empty list of these tried in turn.'],
+  TargetSpec: ['Target', 'A CSS selector, { "role", "name" } or { "text" }.'],
+  TargetQuery: ['Target by role or text', 'One of: { role, name }, { text }.'],
+  Question: ['Question', 'One of: { "kind": "rating" }, { "kind": "nps" }, { "kind": "choice", options }, { "kind": "text" }.'],
 };

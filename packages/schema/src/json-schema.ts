@@ -1,6 +1,6 @@
 // Node-only (the CLI and the build): turns the zod schemas into compagnon.schema.json for editors and other
 // validators. Not exported from index.ts, so neither this code nor its help texts reach the browser bundle.
-import { BundleSchema } from './bundle.ts';
+import { BudgetSchema, BundleSchema, SettingsSchema } from './bundle.ts';
 import { KEYWORDS } from './checks.ts';
 import * as G from './guide.ts';
 import { DOCS, LEAF_DOCS } from './json-docs.ts';
@@ -27,12 +27,36 @@ const DEFS: [string, z.core.$ZodType][] = [
   ['AllRule', R.AllRuleSchema],
   ['AnyRule', R.AnyRuleSchema],
   ['NotRule', R.NotRuleSchema],
+  ['EventRule', R.EventRuleSchema],
+  ['CountBounds', R.CountBoundsSchema],
+  ['Settings', SettingsSchema],
+  ['Budget', BudgetSchema],
   ['Guide', G.GuideSchema],
   ['TourGuide', G.TourGuideSchema],
   ['TooltipGuide', G.TooltipGuideSchema],
   ['ChecklistGuide', G.ChecklistGuideSchema],
+  ['AnnouncementGuide', G.AnnouncementGuideSchema],
+  ['SurveyGuide', G.SurveyGuideSchema],
+  ['ResourceCentreGuide', G.ResourceCentreGuideSchema],
   ['Trigger', G.TriggerSchema],
+  ['Date', G.DateSchema],
   ['Placement', G.PlacementSchema],
+  ['Target', G.TargetSchema],
+  ['TargetSpec', G.TargetSpecSchema],
+  ['TargetQuery', G.TargetQuerySchema],
+  ['RoleTarget', G.RoleTargetSchema],
+  ['TextTarget', G.TextTargetSchema],
+  ['Media', G.MediaSchema],
+  ['HttpUrl', G.HttpUrlSchema],
+  ['Question', G.QuestionSchema],
+  ['RatingQuestion', G.RatingQuestionSchema],
+  ['NpsQuestion', G.NpsQuestionSchema],
+  ['ChoiceQuestion', G.ChoiceQuestionSchema],
+  ['ChoiceOption', G.ChoiceOptionSchema],
+  ['TextQuestion', G.TextQuestionSchema],
+  ['AnnouncementAction', G.AnnouncementActionSchema],
+  ['Ambassador', G.AmbassadorSchema],
+  ['Resource', G.ResourceSchema],
   ['TourStep', G.TourStepSchema],
   ['StepAdvance', G.StepAdvanceSchema],
   ['ChecklistItem', G.ChecklistItemSchema],
@@ -45,8 +69,8 @@ const DEFS: [string, z.core.$ZodType][] = [
 
 // What the browser-lean zod schemas say in code, said back in JSON Schema as the richer zod types would have.
 function override({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Json }): void {
-  // Guides are a plain union in zod (see `tagged` in keyed.ts), yet only one kind can match a given `type`.
-  if (zodSchema === G.GuideSchema) {
+  // Guides and questions are plain unions in zod (see `tagged` in keyed.ts), yet only one kind can match a given tag.
+  if (zodSchema === G.GuideSchema || zodSchema === G.QuestionSchema) {
     jsonSchema.oneOf = jsonSchema.anyOf;
     delete jsonSchema.anyOf;
   }

@@ -1,3 +1,4 @@
+import { CONTACT_PATTERN, HTTP_PATTERN, PAGE_PATTERN } from './links.ts';
 import { ID_PATTERN } from './text.ts';
 
 export interface Message {
@@ -45,7 +46,20 @@ const CUSTOM: Record<string, (v: string, k?: string) => Message> = {
   dup: (v) => ({ en: `duplicate id "${v}"`, fr: `identifiant « ${v} » en double` }),
   pop: (v) => ({ en: `unknown or invalid population "${v}"`, fr: `population « ${v} » inconnue ou invalide` }),
   guide: (v) => ({ en: `unknown or invalid guide "${v}"`, fr: `guide « ${v} » inconnu ou invalide` }),
+  xor: (v) => {
+    const [a, b] = v.split('|');
+    return { en: `needs exactly one of "${a}" and "${b}"`, fr: `exactement un de « ${a} » et « ${b} » requis` };
+  },
+  date: () => ({ en: 'expected an ISO 8601 date (2026-03-01) or date-time (2026-03-01T09:00:00Z)', fr: 'date ISO 8601 attendue (2026-03-01 ou 2026-03-01T09:00:00Z)' }),
+  order: () => ({ en: 'must not be before startAt', fr: 'ne doit pas précéder startAt' }),
 };
+
+// By pattern: what each link rule allows (links.ts). Anything else is a link a page follows (`href`).
+const LINKS: [RegExp, string, string][] = [
+  [HTTP_PATTERN, 'invalid URL: http(s) only, without spaces', 'URL invalide : http(s) uniquement, sans espaces'],
+  [PAGE_PATTERN, 'invalid link: http(s) or relative, without spaces', 'lien invalide : http(s) ou relatif, sans espaces'],
+  [CONTACT_PATTERN, 'invalid contact: mailto:, tel: or http(s), without spaces', 'contact invalide : mailto:, tel: ou http(s), sans espaces'],
+];
 
 function size(i: Issue, big: boolean): Message {
   const n: number = big ? i.maximum : i.minimum;
@@ -57,9 +71,10 @@ function size(i: Issue, big: boolean): Message {
 
 function format(i: Issue): Message {
   if (i.format === 'regex') {
-    return String(i.pattern) === String(ID_PATTERN)
-      ? { en: 'invalid id: letters, digits, "-" and "_", starting with a letter or digit', fr: 'identifiant invalide : lettres, chiffres, « - » et « _ », commençant par une lettre ou un chiffre' }
-      : { en: 'invalid link: http(s), mailto or relative, without spaces', fr: 'lien invalide : http(s), mailto ou relatif, sans espaces' };
+    const p = String(i.pattern);
+    if (p === String(ID_PATTERN)) return { en: 'invalid id: letters, digits, "-" and "_", starting with a letter or digit', fr: 'identifiant invalide : lettres, chiffres, « - » et « _ », commençant par une lettre ou un chiffre' };
+    const [, en, fr] = LINKS.find(([r]) => p === String(r)) ?? [, 'invalid link: http(s), mailto or relative, without spaces', 'lien invalide : http(s), mailto ou relatif, sans espaces'];
+    return { en, fr };
   }
   return { en: `invalid ${i.format}`, fr: `format ${i.format} invalide` };
 }

@@ -1,4 +1,4 @@
-import { type Bundle, EnvelopeSchema } from './bundle.ts';
+import { type Bundle, EnvelopeSchema, SettingsSchema } from './bundle.ts';
 import { type Guide, GuideSchema } from './guide.ts';
 import { describe } from './issue.ts';
 import type { Issue, Message } from './messages.ts';
@@ -17,13 +17,35 @@ const OPTS = { reportInput: true } as const;
 const error = (issue: Issue, prefix: PropertyKey[], guide?: string): BundleError =>
   guide === undefined ? describe(issue, prefix) : { ...describe(issue, prefix), guide };
 
-const crossError = (i: number, guide: string, path: PropertyKey[], m: string, v: string): BundleError =>
+const crossError = (i: number, guide: string, path: PropertyKey[], v: string, m: string): BundleError =>
   error({ code: 'custom', path, params: { m, v } }, ['guides', i], guide);
+
+type Ref = [path: PropertyKey[], id: string];
+
+// The populations a guide names: its audience, and whom each ambassador and resource of a centre is for.
+function populationRefs(g: Guide): Ref[] {
+  const refs = (g.audience ?? []).map((p, k): Ref => [['audience', k], p]);
+  if (g.type === 'resource-centre') {
+    for (const key of ['ambassadors', 'resources'] as const) {
+      g[key]?.forEach((x, k) => x.populations?.forEach((p, j) => refs.push([[key, k, 'populations', j], p])));
+    }
+  }
+  return refs;
+}
+
+// The guides a guide names: what a checklist item waits for, what an announcement's button starts.
+const guideRefs = (g: Guide): Ref[] =>
+  g.type === 'checklist'
+    ? g.items.flatMap((it, k): Ref[] => ('guide' in it.doneWhen ? [[['items', k, 'doneWhen', 'guide'], it.doneWhen.guide]] : []))
+    : g.type === 'announcement' && g.action?.guide
+      ? [[['action', 'guide'], g.action.guide]]
+      : [];
 
 /**
  * Validates a bundle, keeping every valid population and guide: each invalid one is dropped with exactly one
- * error. Never throws. Cross-checks also drop the guide: a repeated id (the later one), an audience naming an
- * unknown or invalid population, a checklist item waiting for an unknown or dropped guide.
+ * error. Never throws. Cross-checks also drop the guide: a repeated id (the later one), a population (audience,
+ * ambassador, resource) that is unknown or invalid, a guide named by a checklist item or an announcement's button
+ * that is unknown or dropped. Invalid settings are dropped with their error: the engine's defaults apply.
  */
 export function parseBundle(input: unknown): { bundle: Bundle; errors: BundleError[] } {
   const bundle: Bundle = { version: 1, populations: {}, guides: [] };
@@ -31,7 +53,7 @@ export function parseBundle(input: unknown): { bundle: Bundle; errors: BundleErr
   if (!top.success) return { bundle, errors: [error(top.error.issues[0] as Issue, [])] };
   // Tagged with the guide's index (-1: populations), so errors read in the file's order whichever pass found them.
   const errors: [number, BundleError][] = [];
-  const { app, populations = {}, guides } = top.data;
+  const { app, populations = {}, settings, guides } = top.data;
   if (app !== undefined) bundle.app = app;
 
   for (const [key, value] of Object.entries(populations)) {
@@ -39,6 +61,12 @@ export function parseBundle(input: unknown): { bundle: Bundle; errors: BundleErr
     const pop = PopulationSchema.safeParse(value, OPTS);
     if (id.success && pop.success) bundle.populations[key] = pop.data;
     else errors.push([-1, error((id.error ?? pop.error)!.issues[0] as Issue, ['populations', key])]);
+  }
+
+  if (settings !== undefined) {
+    const r = SettingsSchema.safeParse(settings, OPTS);
+    if (r.success) bundle.settings = r.data;
+    else errors.push([-1, error(r.error.issues[0] as Issue, ['settings'])]);
   }
 
   const kept = new Map<string, [number, Guide]>();
@@ -49,21 +77,19 @@ export function parseBundle(input: unknown): { bundle: Bundle; errors: BundleErr
       return errors.push([i, error(r.error.issues[0] as Issue, ['guides', i], typeof id === 'string' ? id : undefined)]);
     }
     const g = r.data;
-    if (kept.has(g.id)) return errors.push([i, crossError(i, g.id, ['id'], 'dup', g.id)]);
-    const a = g.audience?.findIndex((p) => !Object.hasOwn(bundle.populations, p)) ?? -1;
-    if (a >= 0) return errors.push([i, crossError(i, g.id, ['audience', a], 'pop', g.audience![a]!)]);
+    if (kept.has(g.id)) return errors.push([i, crossError(i, g.id, ['id'], g.id, 'dup')]);
+    const pop = populationRefs(g).find(([, p]) => !Object.hasOwn(bundle.populations, p));
+    if (pop) return errors.push([i, crossError(i, g.id, ...pop, 'pop')]);
     kept.set(g.id, [i, g]);
   });
 
-  // Until stable: dropping a checklist can orphan another checklist that waits for it.
+  // Until stable: dropping a guide can orphan another one that names it.
   for (let again = true; again; ) {
     again = false;
     for (const [id, [i, g]] of kept) {
-      if (g.type !== 'checklist') continue;
-      const k = g.items.findIndex((it) => 'guide' in it.doneWhen && !kept.has(it.doneWhen.guide));
-      if (k < 0) continue;
-      const ref = (g.items[k]!.doneWhen as { guide: string }).guide;
-      errors.push([i, crossError(i, id, ['items', k, 'doneWhen', 'guide'], 'guide', ref)]);
+      const ref = guideRefs(g).find(([, r]) => !kept.has(r));
+      if (!ref) continue;
+      errors.push([i, crossError(i, id, ...ref, 'guide')]);
       kept.delete(id);
       again = true;
     }

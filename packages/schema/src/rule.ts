@@ -18,12 +18,14 @@ export type Rule =
     }
   | { inactiveDays: { gte?: number; lte?: number } }
   | { rollout: number }
+  | { event: string; count: { gte?: number; lte?: number } }
   | { all: Rule[] }
   | { any: Rule[] }
   | { not: Rule };
 
 export const ScalarSchema = z.union([z.string(), z.number(), BooleanSchema]);
 const Days = numeric({ minimum: 0 });
+const Count = numeric({ integer: true, minimum: 0 });
 const Bound = z.optional(z.union([z.number(), z.string()]));
 
 export const OPERATORS = ['eq', 'in', 'contains', 'gte', 'lte', 'withinDays'] as const;
@@ -41,9 +43,12 @@ export const AttrRuleSchema = z
   })
   .check(refine((r) => OPERATORS.some((k) => k in r), 'needOp', { minProperties: 2 }));
 
-export const InactiveBoundsSchema = z
-  .strictObject({ gte: z.optional(Days), lte: z.optional(Days) })
-  .check(refine((b) => 'gte' in b || 'lte' in b, 'bound', { minProperties: 1 }));
+const bounded = refine<object>((b) => 'gte' in b || 'lte' in b, 'bound', { minProperties: 1 });
+export const InactiveBoundsSchema = z.strictObject({ gte: z.optional(Days), lte: z.optional(Days) }).check(bounded);
+
+// Counts of `track()` events recorded on this browser: `{ lte: 0 }` is "never did it".
+export const CountBoundsSchema = z.strictObject({ gte: z.optional(Count), lte: z.optional(Count) }).check(bounded);
+export const EventRuleSchema = z.strictObject({ event: NonEmptySchema, count: CountBoundsSchema });
 
 export const InactiveRuleSchema = z.strictObject({ inactiveDays: InactiveBoundsSchema });
 export const RolloutRuleSchema = z.strictObject({ rollout: numeric({ minimum: 0, maximum: 100 }) });
@@ -68,11 +73,11 @@ export const NotRuleSchema = z.strictObject({
   },
 });
 
-export const RULE_KEYS = ['attr', 'inactiveDays', 'rollout', 'all', 'any', 'not'] as const;
+export const RULE_KEYS = ['attr', 'inactiveDays', 'rollout', 'all', 'any', 'not', 'event'] as const;
 
 export const RuleSchema: z.ZodMiniType<Rule> = keyed(
   RULE_KEYS,
-  [AttrRuleSchema, InactiveRuleSchema, RolloutRuleSchema, AllRuleSchema, AnyRuleSchema, NotRuleSchema],
+  [AttrRuleSchema, InactiveRuleSchema, RolloutRuleSchema, AllRuleSchema, AnyRuleSchema, NotRuleSchema, EventRuleSchema],
   true,
 );
 

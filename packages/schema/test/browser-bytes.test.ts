@@ -31,8 +31,8 @@ describe('the browser side of the schema package', () => {
     expect(code).not.toContain('Lets editors find this schema'); // …json-docs.ts is not
     expect(code).not.toContain('Entrée invalide'); // nor zod's French locale
     expect(code).not.toContain('new Function');
-    // About 9.4 kB today, zod/mini included (11.8 kB before checks.ts); the ceiling leaves room without hiding a
-    // regression. The SDK's whole script-tag bundle must stay under 30 kB gzip.
-    expect(gzipSync(code).length).toBeLessThan(10_000);
+    // About 10.7 kB today, zod/mini included (9.4 kB before the guide types of issue 5, 11.8 kB before checks.ts);
+    // the ceiling leaves room without hiding a regression. The SDK's whole script-tag bundle must stay under 30 kB gzip.
+    expect(gzipSync(code).length).toBeLessThan(11_000);
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../src/index.ts';
-import { bundle, checklist, fixture, tooltip, tour } from './helpers.ts';
+import { announcement, bundle, centre, checklist, fixture, tooltip, tour } from './helpers.ts';
 
 const pops = { managers: { when: { attr: 'isManager', eq: true } }, broken: { when: { rollout: 200 } } };
 const item = (id: string, doneWhen: unknown) => ({ id, title: id, doneWhen });
@@ -76,6 +76,54 @@ const cases: { name: string; guides: unknown[]; kept: string[]; errors: [path: s
       ['guides[0].items[0].doneWhen.guide', 'outer', 'unknown or invalid guide "inner"'],
       ['guides[1].items[0].doneWhen.guide', 'inner', 'unknown or invalid guide "ghost"'],
     ],
+  },
+  {
+    name: 'ambassador shown to an unknown population',
+    guides: [centre('h', { ambassadors: [{ name: 'A', contact: 'tel:+331', populations: ['managers'] }, { name: 'B', contact: 'tel:+332', populations: ['ghost'] }] })],
+    kept: [],
+    errors: [['guides[0].ambassadors[1].populations[0]', 'h', 'unknown or invalid population "ghost"']],
+  },
+  {
+    name: 'resource shown to a population that was dropped',
+    guides: [centre('h', { resources: [{ title: 'R', url: '/r', kind: 'faq', populations: ['managers', 'broken'] }] })],
+    kept: [],
+    errors: [['guides[0].resources[0].populations[1]', 'h', 'unknown or invalid population "broken"']],
+  },
+  {
+    name: 'the audience is checked before the ambassadors',
+    guides: [centre('h', { audience: ['nobody'], ambassadors: [{ name: 'A', contact: 'tel:+331', populations: ['ghost'] }] })],
+    kept: [],
+    errors: [['guides[0].audience[0]', 'h', 'unknown or invalid population "nobody"']],
+  },
+  {
+    name: 'announcement button starting an unknown guide',
+    guides: [announcement('a', { action: { label: 'Go', guide: 'ghost' } }), tooltip('t')],
+    kept: ['t'],
+    errors: [['guides[0].action.guide', 'a', 'unknown or invalid guide "ghost"']],
+  },
+  {
+    name: 'announcement button starting a guide that was dropped',
+    guides: [tour('t', []), announcement('a', { action: { label: 'Go', guide: 't' } })],
+    kept: [],
+    errors: [
+      ['guides[0].steps', 't', 'must not be empty'],
+      ['guides[1].action.guide', 'a', 'unknown or invalid guide "t"'],
+    ],
+  },
+  {
+    name: 'a checklist waiting for an orphaned announcement is dropped too',
+    guides: [checklist('c', [item('i', { guide: 'a' })]), announcement('a', { action: { label: 'Go', guide: 'ghost' } })],
+    kept: [],
+    errors: [
+      ['guides[0].items[0].doneWhen.guide', 'c', 'unknown or invalid guide "a"'],
+      ['guides[1].action.guide', 'a', 'unknown or invalid guide "ghost"'],
+    ],
+  },
+  {
+    name: 'announcement button with a link or a known guide is fine',
+    guides: [announcement('a', { action: { label: 'Go', guide: 't' } }), announcement('b', { action: { label: 'Read', href: '/news' } }), tour('t')],
+    kept: ['a', 'b', 't'],
+    errors: [],
   },
   {
     name: 'a guide referenced before it is declared is fine',

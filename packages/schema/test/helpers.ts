@@ -27,8 +27,21 @@ export const checklist = (id: string, items: unknown[], extra: Record<string, un
   ...extra,
 });
 
-export const bundle = (guides: unknown[], populations?: Record<string, unknown>) => ({
+export const bundle = (guides: unknown[], populations?: Record<string, unknown>, settings?: unknown) => ({
   version: 1,
   ...(populations && { populations }),
+  ...(settings !== undefined && { settings }),
   guides,
 });
+
+export const announcement = (id: string, extra: Record<string, unknown> = {}) => ({ id, type: 'announcement', title: 'News', ...extra });
+
+export const survey = (id: string, question: unknown, extra: Record<string, unknown> = {}) => ({
+  id,
+  type: 'survey',
+  title: 'Question?',
+  question,
+  ...extra,
+});
+
+export const centre = (id: string, extra: Record<string, unknown> = {}) => ({ id, type: 'resource-centre', title: 'Help', ...extra });

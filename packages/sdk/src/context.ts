@@ -21,10 +21,14 @@ export interface Ctx {
   populations: string[];
   /** Guides held back for this page view (e.g. a tour whose target never came). */
   paused: Set<string>;
+  /** `?compagnon-preview=<id>`: that guide alone, marked as a preview; nothing is saved or sent. */
+  readonly preview: string | undefined;
   emitEvent(event: CompagnonEvent): void;
   emitError(error: CompagnonError): void;
   /** Runs effects from core's transitions: persist, then report; show and close right away. */
   apply(guide: Guide, effects: Effect[]): void;
   render(): void;
+  /** Follows a link from a guide (checklist item, announcement action). */
+  navigate(href: string): void;
   disposers: Dispose[];
 }

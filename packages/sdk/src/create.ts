@@ -5,7 +5,7 @@ import type { CompagnonApi, CompagnonError, CompagnonOptions, DebugInfo, Listene
 import { loadBundle } from './bundle-source.ts';
 import { createDelivery, type Delivery } from './delivery.ts';
 import { createEmitter } from './emitter.ts';
-import { doc, win } from './env.ts';
+import { doc, previewId, win } from './env.ts';
 import { pickLocale } from './locale.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 
@@ -60,6 +60,7 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
     }
     runtime = await createRuntime({
       app: opts.app, bundle: loaded.bundle, locale, user: opts.user, keepQuery: !!opts.keepQuery, nonce: opts.nonce,
+      preview: previewId(),
       session: sessionId(platform.random), platform, channel,
       emitEvent: (event) => {
         delivery?.send(event);

@@ -22,6 +22,7 @@ export function createEffectRunner(ctx: Ctx, handlers: {
         switch (effect.type) {
           case 'persist': {
             ctx.progress.guides[effect.guide] = effect.record;
+            if (ctx.preview) break; // an author's preview leaves no trace
             const key = ctx.key;
             chain = chain.then(() => saveRecord(ctx.platform.store, key, effect.guide, effect.record)).then(
               // Other tabs of this person follow: a guide finished here closes there, a checklist ticks.
@@ -30,6 +31,7 @@ export function createEffectRunner(ctx: Ctx, handlers: {
             break;
           }
           case 'report': {
+            if (ctx.preview) break; // nor any event
             const { platform, user } = ctx;
             const event = makeEvent(effect, {
               app: ctx.app, session: ctx.session, populations: ctx.populations, url: reportedUrl(ctx.keepQuery),

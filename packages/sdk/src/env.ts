@@ -9,6 +9,15 @@ export function currentUrl(): { pathname: string; search: string } {
   return { pathname: loc?.pathname ?? '/', search: loc?.search ?? '' };
 }
 
+/** `?compagnon-preview=<guide id>`: authors see one guide whatever its audience and progress. */
+export function previewId(): string | undefined {
+  try {
+    return new URLSearchParams(getWindow()?.location.search).get('compagnon-preview') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The page URL as reported in events: without query string and fragment unless asked. */
 export function reportedUrl(keepQuery: boolean): string | undefined {
   const loc = getWindow()?.location;

@@ -1,15 +1,20 @@
 import type { Bundle, Guide, Locale } from '@compagnon/schema';
 import {
-  isEligible, isFinished, loadProgress, progressKey, recordVisit, resolvePopulations, schedule, startable,
-  type Platform, type ProgressRecord, type TourEvent, type UserProfile,
+  countEvent, isEligible, isFinished, loadProgress, noteShown, progressKey, recordVisit, resolvePopulations, schedule,
+  startable, updateProgress, type Dispose, type ProgressRecord, type UserProfile,
 } from '@compagnon/core';
-import { createDomWatcher, matchesSelector, onDocumentClick, watchUrl } from '@compagnon/dom';
-import { createUi, type UiActions } from '@compagnon/ui';
+import {
+  createDomWatcher, createTypingDetector, matchesSelector, onDocumentClick, queryTarget, watchUrl,
+} from '@compagnon/dom';
+import { createUi } from '@compagnon/ui';
+import { createActions } from './actions.ts';
 import type { CompagnonError } from './api.ts';
 import { createChecklists } from './checklists.ts';
 import type { Ctx } from './context.ts';
 import { createEffectRunner } from './effects.ts';
 import { currentUrl, win } from './env.ts';
+import { createOneShots } from './one-shots.ts';
+import { createResourceCentre } from './resource-centre.ts';
 import { createTooltips } from './tooltips.ts';
 import { createTourDriver } from './tour.ts';
 
@@ -20,6 +25,7 @@ export interface RuntimeInit {
   user: UserProfile | undefined;
   keepQuery: boolean;
   nonce: string | undefined;
+  preview: string | undefined;
   session: string;
   platform: Ctx['platform'];
   channel: Ctx['channel'];
@@ -27,9 +33,14 @@ export interface RuntimeInit {
   emitError: (e: CompagnonError) => void;
 }
 
+type Of<T extends Guide['type']> = Extract<Guide, { type: T }>;
+/** A person typing is not interrupted: the schedule runs again this long after the last keystroke. */
+const TYPING_PAUSE_MS = 2_100;
+
 /** One running instance: state, watchers and UI wired to core's pure decisions. */
 export async function createRuntime(init: RuntimeInit) {
   const ui = createUi({ nonce: init.nonce });
+  const typing = createTypingDetector();
   const ctx: Ctx = {
     ...init,
     watcher: createDomWatcher(),
@@ -37,49 +48,32 @@ export async function createRuntime(init: RuntimeInit) {
     key: '', progress: { guides: {} }, populations: [], paused: new Set(), disposers: [],
     apply: (guide, effects) => runner.apply(guide, effects),
     render: () => render(),
+    navigate: (href) => win()?.location.assign(href),
   };
   const tour = createTourDriver(ctx);
   const checklists = createChecklists(ctx);
   const tooltips = createTooltips(ctx);
+  const centre = createResourceCentre(ctx);
+  const oneShots = createOneShots(ctx, (id) => void api.start(id));
   const runner = createEffectRunner(ctx, {
     show: (id, step) => tour.show(id, step),
-    close: (id) => tour.close(id),
+    close: (id) => { tour.close(id); oneShots.close(id); },
     reported: (guide, effect) => {
       if (effect.event === 'guide_completed' && guide.type !== 'checklist') {
         checklists.signal({ kind: 'guide_completed', guide: guide.id });
       }
     },
   });
-  let shown = { tooltips: [] as Extract<Guide, { type: 'tooltip' }>[], checklists: [] as Extract<Guide, { type: 'checklist' }>[] };
+  let shown = { tooltips: [] as Of<'tooltip'>[], checklists: [] as Of<'checklist'>[], centres: [] as Of<'resource-centre'>[] };
+  let tracked: string[] = [];
   let rendering = false;
+  let wake: Dispose | undefined;
 
   const byId = <T extends Guide['type']>(id: string, type: T) => {
     const g = ctx.guides.get(id);
-    return g?.type === type ? (g as Extract<Guide, { type: T }>) : undefined;
+    return g?.type === type ? (g as Of<T>) : undefined;
   };
-
-  // The UI names the guide it acts on: a late click on a tour that already left the screen does nothing.
-  const onTour = (id: string, event: TourEvent) => { if (tour.current?.guide.id === id) tour.dispatch(event); };
-  const actions: UiActions = {
-    next: (id) => onTour(id, { type: 'next' }),
-    back: (id) => onTour(id, { type: 'back' }),
-    done: (id) => onTour(id, { type: 'next' }),
-    dismiss: (id, reason) => onTour(id, { type: 'dismiss', reason }),
-    toggleTooltip: (id, open) => { const g = byId(id, 'tooltip'); if (g) tooltips.toggle(g, open); },
-    toggleChecklist: (id, open) => {
-      if (open) checklists.open.add(id); else checklists.open.delete(id);
-      render();
-    },
-    activateItem: (id, itemId) => {
-      const item = byId(id, 'checklist')?.items.find((i) => i.id === itemId);
-      if (!item) return;
-      if ('guide' in item.doneWhen) {
-        checklists.open.delete(id);
-        void api.start(item.doneWhen.guide);
-      } else if (item.href) win()?.location.assign(item.href);
-    },
-    dismissChecklist: (id) => { const g = byId(id, 'checklist'); if (g) checklists.dismiss(g); },
-  };
+  const actions = createActions({ ctx, tour, tooltips, checklists, centre, oneShots, byId, render, start: (id) => void api.start(id) });
 
   function render() {
     if (rendering) return;
@@ -90,8 +84,10 @@ export async function createRuntime(init: RuntimeInit) {
       ui.render({
         locale: ctx.locale,
         tour: tour.current?.view ?? null,
+        ...oneShots.views(),
         tooltips: tooltips.views(shown.tooltips.filter(live)),
         checklists: checklists.views(shown.checklists.filter(live)),
+        resourceCentres: centre.views(shown.centres),
       }, actions);
     } finally {
       rendering = false;
@@ -99,27 +95,57 @@ export async function createRuntime(init: RuntimeInit) {
   }
 
   /** Re-decides what shows on this page: one pass from data to screen. */
-  function evaluate() {
-    const url = currentUrl();
-    const populations = new Set(ctx.populations);
+  function evaluate(due: string[] = []) {
+    wake?.();
+    wake = undefined;
+    const { clock } = ctx.platform;
+    const current = tour.current?.guide.id ?? oneShots.current?.id;
+    const busy = typing.isTyping();
     const plan = schedule({
       guides: ctx.bundle.guides.filter((g) => !ctx.paused.has(g.id)),
-      populations, progress: ctx.progress, url, current: tour.current?.guide.id,
+      populations: new Set(ctx.populations), progress: ctx.progress, url: currentUrl(), current,
+      now: clock.now(), settings: ctx.bundle.settings, session: ctx.session, typing: busy, events: tracked, due,
+      elementPresent: (selector) => !!queryTarget(selector), preview: ctx.preview,
     });
-    shown = { tooltips: plan.tooltips, checklists: plan.checklists };
-    if (!tour.current && plan.foreground) tour.begin(plan.foreground.guide, plan.foreground.resumeAt);
+    tracked = [];
+    shown = { tooltips: plan.tooltips, checklists: plan.checklists, centres: plan.resourceCentres };
+    if (!current) {
+      const next = plan.foreground?.guide ?? plan.announcement ?? plan.survey;
+      // A fresh automatic guide spends the interruption budget; resumes, manual starts and previews do not.
+      if (next && !ctx.progress.guides[next.id] && !ctx.preview) countShown();
+      if (plan.foreground) tour.begin(plan.foreground.guide, plan.foreground.resumeAt);
+      else if (plan.announcement) oneShots.show(plan.announcement);
+      else if (plan.survey) oneShots.show(plan.survey);
+    }
+    if (plan.delayed) {
+      const id = plan.delayed.guide.id;
+      wake = clock.setTimeout(() => evaluate([id]), plan.delayed.ms);
+    } else if (busy) wake = clock.setTimeout(() => evaluate(), TYPING_PAUSE_MS);
     render();
   }
 
+  function countShown() {
+    const { clock } = ctx.platform;
+    ctx.progress = noteShown(ctx.progress, clock.now(), ctx.session);
+    void updateProgress(ctx.platform.store, ctx.key, (p) => noteShown(p, clock.now(), ctx.session));
+  }
+
+  function populationsOf(user: UserProfile | undefined, lastVisitAt: number | undefined) {
+    // Without a person there is no population: only guides without an audience run.
+    return user?.id
+      ? resolvePopulations(ctx.bundle.populations, { user, now: ctx.platform.clock.now(), lastVisitAt, counts: ctx.progress.counts })
+      : [];
+  }
+
+  let lastVisitAt: number | undefined;
   async function identify(user: UserProfile | undefined) {
     tour.stop();
     ctx.user = user;
     ctx.key = progressKey(ctx.app, user?.id);
     const { store, clock } = ctx.platform;
-    const lastVisitAt = await recordVisit(store, ctx.key, clock.now());
+    lastVisitAt = await recordVisit(store, ctx.key, clock.now());
     ctx.progress = await loadProgress(store, ctx.key);
-    // Without a person there is no population: only guides without an audience run.
-    ctx.populations = user?.id ? resolvePopulations(ctx.bundle.populations, { user, now: clock.now(), lastVisitAt }) : [];
+    ctx.populations = populationsOf(user, lastVisitAt);
     ctx.paused.clear();
     for (const [id, record] of Object.entries(ctx.progress.guides)) {
       if (record.status === 'completed') checklists.signal({ kind: 'guide_completed', guide: id });
@@ -137,9 +163,13 @@ export async function createRuntime(init: RuntimeInit) {
       if (!guide || !startable(guide, new Set(ctx.populations))) return false;
       ctx.paused.delete(id);
       if (guide.type === 'tour') tour.begin(guide);
+      else if (guide.type === 'announcement' || guide.type === 'survey') oneShots.show(guide);
       else if (guide.type === 'checklist') {
         checklists.open.add(id);
         if (!shown.checklists.includes(guide)) shown.checklists.push(guide);
+      } else if (guide.type === 'resource-centre') {
+        centre.open.add(id);
+        if (!shown.centres.includes(guide)) shown.centres.push(guide);
       } else {
         if (!shown.tooltips.includes(guide)) shown.tooltips.push(guide);
         tooltips.toggle(guide, true);
@@ -148,7 +178,14 @@ export async function createRuntime(init: RuntimeInit) {
       return true;
     },
     track(name: string) {
+      // Counted on this browser for behaviour rules, then it may tick a checklist, advance a step or trigger a guide.
+      ctx.progress = countEvent(ctx.progress, name);
+      if (!ctx.preview) void updateProgress(ctx.platform.store, ctx.key, (p) => countEvent(p, name));
+      ctx.populations = populationsOf(ctx.user, lastVisitAt);
       checklists.signal({ kind: 'event', name });
+      tour.dispatch({ type: 'event', name });
+      tracked.push(name);
+      evaluate();
     },
     async reset() {
       tour.stop();
@@ -157,19 +194,23 @@ export async function createRuntime(init: RuntimeInit) {
     },
     activeTour: () => tour.current?.guide.id,
     eligibleGuides: () => ctx.bundle.guides.filter((g) =>
-      isEligible(g, new Set(ctx.populations), ctx.progress.guides[g.id])).map((g) => g.id),
+      isEligible(g, new Set(ctx.populations), ctx.progress.guides[g.id], ctx.platform.clock.now())).map((g) => g.id),
     drain: () => runner.drain(),
     destroy() {
       tour.stop();
+      wake?.();
       for (const d of ctx.disposers.splice(0)) d();
+      typing.dispose();
       ctx.watcher.dispose();
       ui.destroy();
     },
   };
 
+  const hasElementTriggers = init.bundle.guides.some((g) => g.trigger?.element);
   ctx.disposers.push(
     watchUrl(() => {
       checklists.signal({ kind: 'url', url: currentUrl() });
+      tour.urlChanged();
       evaluate();
     }),
     // Steps advanced by a click on their target are the step view's job (it listens on the target itself).
@@ -180,15 +221,17 @@ export async function createRuntime(init: RuntimeInit) {
       const msg = m as { type?: string; key?: string; guide?: string; record?: ProgressRecord };
       if (msg.type !== 'progress' || msg.key !== ctx.key || !msg.guide || !msg.record) return;
       ctx.progress.guides[msg.guide] = msg.record;
-      if (tour.current?.guide.id === msg.guide && msg.record.status !== 'active') tour.stop();
+      if (msg.record.status !== 'active') { tour.close(msg.guide); oneShots.close(msg.guide); }
       render();
     }),
-    // Tooltip targets come and go with the page: re-place beacons at most once a frame.
-    ctx.watcher.subscribe(() => { if (shown.tooltips.length) render(); }),
+    // Targets come and go with the page: re-place beacons, and start guides waiting for an element, once a frame.
+    ctx.watcher.subscribe(() => {
+      if (hasElementTriggers) evaluate();
+      else if (shown.tooltips.length) render();
+    }),
   );
   await identify(init.user);
   return api;
 }
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;
-export type { Platform };

@@ -1,6 +1,6 @@
 import { localize, type TooltipGuide } from '@compagnon/schema';
 import { tooltipTransition } from '@compagnon/core';
-import { queryTarget } from '@compagnon/dom';
+import { resolveTarget } from '@compagnon/dom';
 import type { TooltipView } from '@compagnon/ui';
 import type { Ctx } from './context.ts';
 
@@ -18,7 +18,7 @@ export function createTooltips(ctx: Ctx) {
     views(shown: TooltipGuide[]): TooltipView[] {
       const views: TooltipView[] = [];
       for (const g of shown) {
-        const target = queryTarget(g.target);
+        const target = resolveTarget(g.target);
         if (!target) continue;
         views.push({
           guideId: g.id, title: localize(g.title, ctx.locale), target, open: open.has(g.id),

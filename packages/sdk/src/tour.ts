@@ -1,15 +1,19 @@
 import { localize, type TourGuide } from '@compagnon/schema';
-import { tourStateFrom, tourTransition, type Dispose, type TourEvent, type TourState } from '@compagnon/core';
-import { queryTarget, waitForTarget } from '@compagnon/dom';
+import {
+  tourStateFrom, tourStepMatchesUrl, tourTransition, type Dispose, type TourEvent, type TourState,
+} from '@compagnon/core';
+import { describeTarget, resolveTarget, waitForTargetDetailed } from '@compagnon/dom';
 import type { StepView } from '@compagnon/ui';
 import type { Ctx } from './context.ts';
+import { currentUrl } from './env.ts';
+import { guideMeta, mediaView, questionView } from './views.ts';
 
-/** How long a step waits for a late target before `target_not_found` pauses the tour. @default 10 s */
+/** How long a step waits for a late target before `target_not_found`. @default 10 s */
 export const DEFAULT_WAIT_MS = 10_000;
 
 interface OnScreen { guide: TourGuide; state: TourState; view: StepView | null; cancelWait?: Dispose }
 
-/** Drives the one foreground tour: core's transitions decide, this shows steps once their targets exist. */
+/** Drives the one foreground tour: core's transitions decide, this shows steps once their page and target exist. */
 export function createTourDriver(ctx: Ctx) {
   let tour: OnScreen | undefined;
 
@@ -24,17 +28,19 @@ export function createTourDriver(ctx: Ctx) {
   const viewOf = (guide: TourGuide, index: number, target: Element | null): StepView => {
     const step = guide.steps[index]!;
     return {
-      guideId: guide.id, stepId: step.id, index, count: guide.steps.length, target,
+      ...guideMeta(ctx, guide), guideId: guide.id, stepId: step.id, index, count: guide.steps.length, target,
       title: localize(step.title, ctx.locale),
       body: step.body && localize(step.body, ctx.locale),
       placement: step.placement ?? 'bottom', modal: !!step.modal, advanceOnClick: !!step.advance?.click,
+      media: mediaView(ctx, step.media), survey: step.survey && questionView(ctx, step.survey),
+      skippable: guide.skippable !== false,
     };
   };
 
-  return {
+  const driver = {
     get current() { return tour; },
     begin(guide: TourGuide, resumeAt?: number) {
-      this.stop();
+      driver.stop();
       const record = ctx.progress.guides[guide.id];
       tour = { guide, state: resumeAt === undefined ? { status: 'idle', step: 0 } : tourStateFrom(record), view: null };
       dispatch(resumeAt === undefined ? { type: 'start' } : { type: 'resume', step: resumeAt });
@@ -44,30 +50,41 @@ export function createTourDriver(ctx: Ctx) {
       if (tour?.guide.id !== guideId) return;
       const current = tour;
       current.cancelWait?.();
-      const selector = current.guide.steps[index]?.target;
-      const found = selector ? queryTarget(selector) : null;
-      current.view = !selector || found ? viewOf(current.guide, index, found) : null;
-      if (current.view) return;
-      const wait = current.guide.steps[index]?.wait ?? DEFAULT_WAIT_MS;
+      current.view = null;
+      const step = current.guide.steps[index];
+      // A step that lives on another page waits for it: the tour stays active and shows there (multi-page tours).
+      if (!step || !tourStepMatchesUrl(step, currentUrl())) return;
+      const found = step.target ? resolveTarget(step.target) : null;
+      if (!step.target || found) {
+        current.view = viewOf(current.guide, index, found);
+        return;
+      }
       const started = ctx.platform.clock.now();
-      const pending = waitForTarget(selector!, ctx.watcher, { timeout: wait, clock: ctx.platform.clock });
+      const pending = waitForTargetDetailed(step.target, ctx.watcher, { timeout: step.wait ?? DEFAULT_WAIT_MS, clock: ctx.platform.clock });
       current.cancelWait = pending.cancel;
-      void pending.promise.then((el) => {
+      void pending.promise.then((match) => {
         if (tour !== current || current.state.step !== index) return;
         current.cancelWait = undefined;
-        if (el) {
-          current.view = viewOf(current.guide, index, el);
+        if (match) {
+          current.view = viewOf(current.guide, index, match.element);
           ctx.render();
           return;
         }
-        // Pause: the record stays active, so the tour resumes on a later page view where the target exists.
-        ctx.apply(current.guide, [{ type: 'report', event: 'target_not_found', guide: current.guide.id,
-          step: current.guide.steps[index]!.id,
-          props: { targets: [selector], waitedMs: ctx.platform.clock.now() - started } }]);
-        ctx.paused.add(current.guide.id);
-        this.stop();
-        ctx.render();
+        // `onMissing: skip` moves on; `pause` keeps the record active so a later page view resumes it.
+        dispatch({ type: 'missing', props: { targets: describeTarget(step.target!), waitedMs: ctx.platform.clock.now() - started } });
+        if (tour === current && current.state.step === index && current.state.status === 'active') {
+          ctx.paused.add(current.guide.id);
+          driver.stop();
+          ctx.render();
+        }
       });
+    },
+    /** The page changed: a step waiting for its page shows, a step advanced by reaching a URL moves on. */
+    urlChanged() {
+      if (!tour) return;
+      const before = tour.state.step;
+      dispatch({ type: 'url', url: currentUrl() });
+      if (tour && tour.state.step === before && !tour.view) driver.show(tour.guide.id, before);
     },
     /** Takes the tour off screen without changing its progress. */
     stop() {
@@ -75,9 +92,10 @@ export function createTourDriver(ctx: Ctx) {
       tour = undefined;
     },
     close(guideId: string) {
-      if (tour?.guide.id === guideId) this.stop();
+      if (tour?.guide.id === guideId) driver.stop();
     },
   };
+  return driver;
 }
 
 export type TourDriver = ReturnType<typeof createTourDriver>;

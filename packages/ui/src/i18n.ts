@@ -10,14 +10,37 @@ const fr = {
   of: 'sur',
   done: 'terminé',
   'Dismiss checklist': 'Masquer la liste',
+  'Skip tour': 'Passer la visite',
+  'Remind me tomorrow': 'Me le rappeler demain',
+  'Why am I seeing this?': 'Pourquoi ce guide ?',
+  'Shown to: ': 'Affiché pour : ',
+  Preview: 'Aperçu',
+  Send: 'Envoyer',
+  'Not likely': 'Peu probable',
+  'Very likely': 'Très probable',
+  Help: 'Aide',
+  Search: 'Rechercher',
+  'No results': 'Aucun résultat',
+  'Your ambassadors': 'Vos ambassadeurs',
+  'Learn more': 'Pour aller plus loin',
+  'Show guides automatically': 'Afficher les guides automatiquement',
+  New: 'Nouveau',
+  'In progress': 'En cours',
+  Completed: 'Terminé',
+  Video: 'Vidéo',
+  Webinar: 'Webinaire',
+  Link: 'Lien',
 };
 
-export type Translate = (english: keyof typeof fr) => string;
+/** Words spelt the same in both languages, kept out of the table. */
+type Same = 'Guides' | 'E-learning' | 'FAQ';
+
+export type Translate = (english: keyof typeof fr | Same) => string;
 
 export const translator =
   (locale: Locale): Translate =>
   (english) =>
-    locale === 'fr' ? fr[english] : english;
+    (locale === 'fr' && fr[english as keyof typeof fr]) || english;
 
 /** "2 of 5" / "2 sur 5". */
 export const progress = (t: Translate, n: number, total: number): string => `${n} ${t('of')} ${total}`;

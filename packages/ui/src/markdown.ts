@@ -9,14 +9,15 @@ const INLINE =
 /** A list item: bullet ("- ", "* ") or number ("1. ", "1) "; the number is captured). */
 const ITEM = /^\s*(?:[-*]|(\d{1,9})[.)])\s+(.*)/;
 
-/** Relative URLs and http(s)/mailto only; `javascript:`, `data:` and the like are refused. */
+/** Relative URLs and http(s)/mailto/tel only; `javascript:`, `data:` and the like are refused. */
 export function safeHref(url: string): string | null {
   // Browsers drop tabs/newlines and leading controls before parsing the scheme ("java\tscript:"): refuse them.
   if (/[\x00-\x20\x7f]/.test(url)) return null;
-  return /^[a-z][a-z\d+.-]*:/i.test(url) && !/^(https?|mailto):/i.test(url) ? null : url;
+  return /^[a-z][a-z\d+.-]*:/i.test(url) && !/^(https?|mailto|tel):/i.test(url) ? null : url;
 }
 
-function link(label: string, url: string): ComponentChild {
+/** An author link (markdown, resource, ambassador contact): external ones open apart; unsafe ones are text. */
+export function link(label: string, url: string): ComponentChild {
   const href = safeHref(url);
   if (href === null) return label;
   const external = /^(https?:)?\/\//i.test(href);

@@ -11,7 +11,8 @@ export function createUi(options: UiOptions = {}): Ui {
   let host: HTMLElement | null = null;
   let actions: UiActions | null = null;
   let before: Element | null = null;
-  let touring = false;
+  /** The foreground surface (tour step, announcement or survey) last shown, `''` for none. */
+  let front = '';
 
   // Stable across renders, so effects never re-subscribe for a new actions object; a throwing action stays ours.
   const act = new Proxy({} as UiActions, {
@@ -40,7 +41,10 @@ export function createUi(options: UiOptions = {}): Ui {
     el.dataset.compagnon = '';
     // Inline, so no host-page rule on div can outrank it; `all` leaves custom properties alone, so theming works.
     // No box needed: everything inside is fixed to the viewport, `position` is only there for `z-index`.
-    el.style.cssText = `all:initial;position:fixed;z-index:var(--compagnon-z,${options.zIndex ?? 2147483000})`;
+    el.style.cssText = `all:initial;position:fixed;z-index:var(--compagnon-z,${options.zIndex ?? 2147483647})`;
+    // The top layer: above every z-index of the page (a host overlay at 2147483647 included). `manual`: no
+    // light dismiss. Where the popover API is missing, the z-index above is the fallback.
+    if ('showPopover' in el) el.popover = 'manual';
     adoptStyles(el.attachShadow({ mode: 'open' }), options.nonce);
     return el;
   };
@@ -49,16 +53,25 @@ export function createUi(options: UiOptions = {}): Ui {
     render(state, next) {
       try {
         actions = next;
-        if (!host && !state.tour && !state.tooltips.length && !state.checklists.length) return;
+        const { tour, announcement, survey } = state;
+        const fg = tour ? tour.guideId + tour.stepId : (announcement || survey)?.guideId ?? '';
+        const some = fg || state.tooltips.length || state.checklists.length || state.resourceCentres.length;
+        if (!host && !some) return;
         host ??= mount();
         // Apps that re-render <body> wholesale (some SPA routers) drop our host: put it back.
         if (!host.isConnected) doc.body.appendChild(host);
-        if (state.tour && !touring) before = deepActive(doc);
+        if (fg && !front) before = deepActive(doc);
+        // Shown again for each new step or notice, so that it also rises above top-layer elements (a modal
+        // <dialog>, a popover) the page opened since. Before rendering: the new surface then takes focus.
+        if (host.popover && (fg != front || !host.matches(':popover-open'))) {
+          host.hidePopover();
+          host.showPopover();
+        }
         host.dir = doc.documentElement.dir || 'ltr'; // read per render: apps switch direction at runtime
         host.lang = state.locale;
         render(h(App, { state, act, doc, rtl: host.dir === 'rtl' }), host.shadowRoot!);
-        if (touring && !state.tour) restore();
-        touring = !!state.tour;
+        if (front && !fg) restore();
+        front = fg;
       } catch (error) {
         warn(error);
       }
@@ -71,9 +84,9 @@ export function createUi(options: UiOptions = {}): Ui {
       }
       // Even after a failed unmount the host must go.
       host?.remove();
-      if (touring) restore();
+      if (front) restore();
       host = actions = null;
-      touring = false;
+      front = '';
     },
   };
 }

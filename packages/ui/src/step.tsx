@@ -3,10 +3,11 @@
 import { h } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Dialog } from './dialog.tsx';
-import { focus } from './focus.ts';
+import { focus, trap } from './focus.ts';
 import { progress } from './i18n.ts';
 import type { Translate } from './i18n.ts';
 import { cover, float, reveal } from './position.ts';
+import { Question } from './question.tsx';
 import type { StepView, UiActions } from './types.ts';
 
 export interface StepProps {
@@ -16,24 +17,12 @@ export interface StepProps {
   rtl: boolean;
 }
 
-/** Keeps Tab inside a modal step: wraps from the last focusable to the first and back. */
-function trap(e: KeyboardEvent, box: HTMLElement): void {
-  const all = box.querySelectorAll<HTMLElement>('button,a[href]');
-  const first = all[0];
-  const last = all[all.length - 1];
-  const active = (box.getRootNode() as ShadowRoot).activeElement;
-  if (e.shiftKey ? active === first || active === box : active === last) {
-    e.preventDefault();
-    (e.shiftKey ? last : first)?.focus();
-  }
-}
-
 /** The tour's step: a dialog next to its target (with spotlight and arrow) or centred over a backdrop. */
 export function Step({ step, t, act, rtl }: StepProps) {
   const box = useRef<HTMLDivElement>(null);
   const arrow = useRef<HTMLDivElement>(null);
   const hole = useRef<HTMLDivElement>(null);
-  const { guideId: id, target, index, modal, placement } = step;
+  const { guideId: id, target, index, modal, placement, survey } = step;
   const last = index >= step.count - 1;
   const forward = () => (last ? act.done(id) : act.next(id));
 
@@ -60,8 +49,8 @@ export function Step({ step, t, act, rtl }: StepProps) {
   // Arrows follow reading direction: in rtl, "next" is to the left.
   const [backKey, nextKey] = rtl ? ['ArrowRight', 'ArrowLeft'] : ['ArrowLeft', 'ArrowRight'];
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Tab' && modal) trap(e, box.current!);
-    if (e.key === nextKey && !last) act.next(id);
+    if (modal) trap(e, box.current!);
+    if (e.key === nextKey && !last && !survey) act.next(id);
     else if (e.key === backKey && index > 0) act.back(id);
     else return;
     e.preventDefault();
@@ -81,12 +70,18 @@ export function Step({ step, t, act, rtl }: StepProps) {
       modal={modal}
       onKeyDown={onKeyDown}
     >
+      {survey && <Question key={step.stepId} q={survey} label="sh" t={t} rtl={rtl} onAnswer={(v) => act.answer(id, v)} />}
       <div class="f">
         <span class="n">{progress(t, index + 1, step.count)}</span>
+        {step.skippable && !last && <button onClick={() => act.skip(id)}>{t('Skip tour')}</button>}
+        {step.canSnooze && <button onClick={() => act.snooze(id)}>{t('Remind me tomorrow')}</button>}
         {index > 0 && <button onClick={() => act.back(id)}>{t('Back')}</button>}
-        <button class="pr" onClick={forward}>
-          {t(last ? 'Done' : 'Next')}
-        </button>
+        {/* A survey step moves on when answered. */}
+        {!survey && (
+          <button class="pr" onClick={forward}>
+            {t(last ? 'Done' : 'Next')}
+          </button>
+        )}
       </div>
     </Dialog>,
   ];

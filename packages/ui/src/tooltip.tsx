@@ -3,7 +3,7 @@
 import { h } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Dialog } from './dialog.tsx';
-import { deepActive, focus } from './focus.ts';
+import { focus, lost } from './focus.ts';
 import type { Translate } from './i18n.ts';
 import { float } from './position.ts';
 import type { TooltipView, UiActions } from './types.ts';
@@ -14,12 +14,6 @@ export interface TipProps {
   n: number;
   t: Translate;
   act: UiActions;
-}
-
-/** Focus went down with the tip: to nothing, the page's body, or our host with nothing focused inside. */
-function lost(el: Element): boolean {
-  const now = deepActive(el.ownerDocument);
-  return !now || now === el.ownerDocument.body || now === (el.getRootNode() as ShadowRoot).host;
 }
 
 /** A pulsing beacon on the target's edge; when open, a non-modal dialog named like the beacon. */

@@ -24,7 +24,71 @@ export interface StepView {
   modal: boolean;
   /** A click on the target calls `next` (or `done` on the last step). */
   advanceOnClick: boolean;
+  media?: MediaView;
+  /** A survey step: its Send button calls `answer`, which advances; it has no Next. */
+  survey?: QuestionView;
+  /** Shows "Skip tour" (except on the last step), calling `skip`. */
+  skippable: boolean;
+  /** Why this guide is shown ("Shown to: New hires"), behind a disclosure. */
+  why?: string;
+  /** Marks the dialog with a "Preview" badge. */
+  preview?: boolean;
+  /** Shows "Remind me tomorrow", calling `snooze`. */
+  canSnooze?: boolean;
 }
+
+/** Exactly one of `image`/`video` (http(s), checked by the schema). A video has controls, is muted, never autoplays. */
+export interface MediaView {
+  image?: string;
+  video?: string;
+  alt: string;
+}
+
+/** `rating` is 1–5, `nps` 0–10; `answer` receives the number, the option id or the text. */
+export type QuestionView =
+  | { kind: 'rating' }
+  | { kind: 'nps' }
+  | { kind: 'choice'; options: Array<{ id: string; label: string }> }
+  | { kind: 'text'; maxLength: number };
+
+/** The texts shared by every dialog; `why`, `preview` and `media` as in `StepView`. */
+interface DialogView {
+  title: string;
+  body?: string;
+  media?: MediaView;
+  why?: string;
+  preview?: boolean;
+}
+
+export interface AnnouncementView extends DialogView {
+  guideId: string;
+  /** `modal`: centred, focus trapped, Esc closes. `banner`: a region at the top of the viewport. */
+  display: 'modal' | 'banner';
+  /** A primary button calling `announcementAction`. */
+  action?: { label: string };
+  canSnooze?: boolean;
+}
+
+export interface SurveyView extends Omit<DialogView, 'media'> {
+  guideId: string;
+  /** `title` is the question. */
+  question: QuestionView;
+}
+
+export interface ResourceCentreView {
+  guideId: string;
+  title: string;
+  body?: string;
+  open: boolean;
+  guides: Array<{ id: string; title: string; description?: string; status: 'new' | 'active' | 'completed' }>;
+  /** `contact`: mailto:, tel: or http(s); `photo`: http(s). */
+  ambassadors: Array<{ name: string; role?: string; contact: string; photo?: string }>;
+  resources: Array<{ title: string; url: string; kind: ResourceKind; description?: string }>;
+  /** The "Show guides automatically" checkbox is unchecked. */
+  optedOut: boolean;
+}
+
+export type ResourceKind = 'e-learning' | 'video' | 'webinar' | 'faq' | 'link';
 
 export interface TooltipView {
   guideId: string;
@@ -56,17 +120,32 @@ export interface UiState {
   tour: StepView | null;
   tooltips: TooltipView[];
   checklists: ChecklistView[];
+  announcement: AnnouncementView | null;
+  survey: SurveyView | null;
+  resourceCentres: ResourceCentreView[];
 }
 
 export interface UiActions {
   next(guideId: string): void;
   back(guideId: string): void;
   done(guideId: string): void;
+  /** A tour step or a survey closed. */
   dismiss(guideId: string, reason: 'close' | 'escape'): void;
   toggleTooltip(guideId: string, open: boolean): void;
   toggleChecklist(guideId: string, open: boolean): void;
   activateItem(guideId: string, itemId: string): void;
   dismissChecklist(guideId: string): void;
+  skip(guideId: string): void;
+  snooze(guideId: string): void;
+  /** A survey or a survey step: the rating, the NPS score, the option id or the text. */
+  answer(guideId: string, value: number | string): void;
+  announcementAction(guideId: string): void;
+  /** Close button or (modal) Esc. */
+  closeAnnouncement(guideId: string): void;
+  toggleResourceCentre(guideId: string, open: boolean): void;
+  /** A guide chosen in the resource centre. */
+  restartGuide(guideId: string): void;
+  setOptOut(optedOut: boolean): void;
 }
 
 export interface Ui {
@@ -81,6 +160,9 @@ export interface UiOptions {
   document?: Document;
   /** Nonce for the `<style>` fallback when constructable stylesheets are missing (strict CSP). */
   nonce?: string;
-  /** Default stacking level; a page's `--compagnon-z` still wins. @default 2147483000 */
+  /**
+   * Stacking level where the popover API (top layer) is missing; a page's `--compagnon-z` still wins.
+   * @default 2147483647
+   */
   zIndex?: number;
 }

@@ -1,17 +1,43 @@
 import { vi } from 'vitest';
-import type { ChecklistView, StepView, TooltipView, UiActions, UiState } from '../src/index.ts';
+import type {
+  AnnouncementView,
+  ChecklistView,
+  ResourceCentreView,
+  StepView,
+  SurveyView,
+  TooltipView,
+  UiActions,
+  UiState,
+} from '../src/index.ts';
 
 // happy-dom computes no accessible names: this follows the part of accname our markup relies on
-// (aria-labelledby, then aria-label, then text), enough to query the way Playwright does.
+// (aria-labelledby, then aria-label, then a wrapping label, then alt, then text), enough to query the way
+// Playwright does.
 export function accessibleName(el: Element): string {
   const root = el.getRootNode() as ShadowRoot | Document;
   const ids = el.getAttribute('aria-labelledby');
   if (ids) return ids.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' ');
-  return el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '';
+  const text = (el.closest('label') ?? el).textContent?.trim();
+  return el.getAttribute('aria-label') ?? el.getAttribute('alt') ?? text ?? '';
 }
 
-const IMPLICIT: Record<string, string> = { BUTTON: 'button', A: 'link', UL: 'list', OL: 'list', LI: 'listitem' };
-const roleOf = (el: Element) => el.getAttribute('role') ?? IMPLICIT[el.tagName] ?? '';
+const IMPLICIT: Record<string, string> = {
+  BUTTON: 'button',
+  A: 'link',
+  UL: 'list',
+  OL: 'list',
+  LI: 'listitem',
+  H2: 'heading',
+  H3: 'heading',
+  TEXTAREA: 'textbox',
+  IMG: 'img',
+  'INPUT search': 'searchbox',
+  'INPUT checkbox': 'checkbox',
+};
+const roleOf = (el: Element) =>
+  el.getAttribute('role') ??
+  IMPLICIT[el.tagName === 'INPUT' ? `INPUT ${el.getAttribute('type')}` : el.tagName] ??
+  '';
 
 export function getAllByRole(scope: ParentNode, role: string, name?: string): Element[] {
   return [...scope.querySelectorAll('*')].filter(
@@ -48,6 +74,14 @@ export const recorder = () =>
     toggleChecklist: vi.fn(),
     activateItem: vi.fn(),
     dismissChecklist: vi.fn(),
+    skip: vi.fn(),
+    snooze: vi.fn(),
+    answer: vi.fn(),
+    announcementAction: vi.fn(),
+    closeAnnouncement: vi.fn(),
+    toggleResourceCentre: vi.fn(),
+    restartGuide: vi.fn(),
+    setOptOut: vi.fn(),
   }) satisfies UiActions;
 
 export const state = (over: Partial<UiState> = {}): UiState => ({
@@ -55,6 +89,9 @@ export const state = (over: Partial<UiState> = {}): UiState => ({
   tour: null,
   tooltips: [],
   checklists: [],
+  announcement: null,
+  survey: null,
+  resourceCentres: [],
   ...over,
 });
 
@@ -69,6 +106,7 @@ export const step = (over: Partial<StepView> = {}): StepView => ({
   placement: 'bottom',
   modal: false,
   advanceOnClick: false,
+  skippable: false,
   ...over,
 });
 
@@ -92,6 +130,41 @@ export const checklist = (over: Partial<ChecklistView> = {}): ChecklistView => (
     { id: 'save', title: 'Save a draft', done: false, actionable: false },
     { id: 'export', title: 'Export a report', done: false, actionable: false },
   ],
+  ...over,
+});
+
+export const announcement = (over: Partial<AnnouncementView> = {}): AnnouncementView => ({
+  guideId: 'new-expenses',
+  title: 'Expenses have moved',
+  body: 'Find them under **Finance**.',
+  display: 'modal',
+  ...over,
+});
+
+export const survey = (over: Partial<SurveyView> = {}): SurveyView => ({
+  guideId: 'csat',
+  title: 'How easy was it?',
+  question: { kind: 'rating' },
+  ...over,
+});
+
+export const centre = (over: Partial<ResourceCentreView> = {}): ResourceCentreView => ({
+  guideId: 'help',
+  title: 'Help centre',
+  open: true,
+  guides: [
+    { id: 'expense-tour', title: 'Submit an expense', description: 'Five steps', status: 'completed' },
+    { id: 'export-tour', title: 'Export a report', status: 'new' },
+  ],
+  ambassadors: [
+    { name: 'Amélie Roux', role: 'Finance', contact: 'mailto:amelie@example.com', photo: 'https://example.com/a.jpg' },
+    { name: 'Bilal Haddad', contact: 'https://chat.example.com/bilal' },
+  ],
+  resources: [
+    { title: 'Expense policy', url: '/policy', kind: 'faq', description: 'What you can claim' },
+    { title: 'Travel webinar', url: 'https://example.com/webinar', kind: 'webinar' },
+  ],
+  optedOut: false,
   ...over,
 });
 

@@ -71,6 +71,7 @@ describe('safeHref', () => {
     { name: 'http', url: 'http://intranet/x', ok: true },
     { name: 'https', url: 'HTTPS://example.com', ok: true },
     { name: 'mailto', url: 'mailto:a@b.c', ok: true },
+    { name: 'tel (ambassador contacts)', url: 'tel:+33123456789', ok: true },
     { name: 'javascript', url: 'javascript:alert(1)', ok: false },
     { name: 'data', url: 'data:text/html,x', ok: false },
     { name: 'file', url: 'file:///etc/passwd', ok: false },

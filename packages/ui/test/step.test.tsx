@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUi } from '../src/index.ts';
 import type { Locale, StepView, Ui } from '../src/index.ts';
-import { accessibleName, getAllByRole, getByRole, key, recorder, shadow, state, step } from './dom.ts';
+import { accessibleName, deepActive, getAllByRole, getByRole, key, recorder, shadow, state, step } from './dom.ts';
 
 let ui: Ui | null = null;
 const show = async (tour: Partial<StepView>, actions = recorder(), locale: Locale = 'en') => {
@@ -136,5 +136,54 @@ describe('step dialog', () => {
     await show({ stepId: 's2', index: 1, target: null });
     target.click();
     expect(actions.next).not.toHaveBeenCalled();
+  });
+});
+
+describe('step additions', () => {
+  it.each([
+    { name: 'English', locale: 'en', buttons: ['Skip tour', 'Remind me tomorrow', 'Back', 'Next', 'Close'] },
+    { name: 'French', locale: 'fr', buttons: ['Passer la visite', 'Me le rappeler demain', 'Précédent', 'Suivant', 'Fermer'] },
+  ] as const)('$name: Skip tour and Remind me tomorrow', async ({ locale, buttons }) => {
+    await show({ index: 1, skippable: true, canSnooze: true }, recorder(), locale);
+    expect(getAllByRole(shadow(), 'button').map(accessibleName)).toEqual(buttons);
+  });
+
+  it.each([
+    { name: 'not skippable', over: { skippable: false } },
+    { name: 'skippable, last step', over: { skippable: true, index: 2 } },
+  ])('no Skip tour when $name', async ({ over }) => {
+    await show(over);
+    expect(getAllByRole(shadow(), 'button', 'Skip tour')).toEqual([]);
+  });
+
+  it.each([
+    { name: 'Skip tour', button: 'Skip tour', call: 'skip' },
+    { name: 'Remind me tomorrow', button: 'Remind me tomorrow', call: 'snooze' },
+  ] as const)('$name calls $call', async ({ button, call }) => {
+    const actions = await show({ skippable: true, canSnooze: true });
+    getByRole(shadow(), 'button', button).click();
+    expect(actions[call]).toHaveBeenCalledExactlyOnceWith('expense-tour');
+  });
+
+  it('image with alt text after the body', async () => {
+    await show({ media: { image: 'https://example.com/new.png', alt: 'The New expense button' } });
+    const img = getByRole(shadow(), 'img', 'The New expense button');
+    expect([img.getAttribute('src'), img.previousElementSibling?.id]).toEqual(['https://example.com/new.png', 'shb']);
+  });
+
+  it('why disclosure and preview badge', async () => {
+    await show({ why: 'Managers', preview: true });
+    const dialog = getByRole(shadow(), 'dialog', 'Start here');
+    expect(dialog.querySelector('.v')?.textContent).toBe('Preview');
+    await act(() => getByRole(dialog, 'button', 'Why am I seeing this?').click());
+    expect(dialog.querySelector('.w p')?.textContent).toBe('Shown to: Managers');
+  });
+
+  it('modal: the trap skips radios out of the tab order and a disabled Send', async () => {
+    await show({ modal: true, index: 0, survey: { kind: 'rating' } });
+    const close = getByRole(shadow(), 'button', 'Close');
+    close.focus();
+    key(close, 'Tab');
+    expect(deepActive()).toBe(getByRole(shadow(), 'radio', '1'));
   });
 });
