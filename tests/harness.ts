@@ -18,9 +18,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(root: string): Promise<Harness> {
+/** Serves `root`, the built IIFE at /compagnon.iife.js, and `routes` (URL path → file) over it. */
+export async function openHarness(root: string, routes: Record<string, string> = {}): Promise<Harness> {
   if (!existsSync(IIFE)) throw new Error(`${IIFE} is missing: run \`npm run build\` first (npm test does)`);
-  const server = await createStaticServer({ root, routes: { '/compagnon.iife.js': IIFE } });
+  const server = await createStaticServer({ root, routes: { ...routes, '/compagnon.iife.js': IIFE } });
   const browser = await launchChromium();
   return {
     url: server.url.replace(/\/$/, ''),

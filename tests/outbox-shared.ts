@@ -1,6 +1,7 @@
 // Shared set-up for the outbox scenarios: a test collector per test, pages that point the script tag at it
 // (`?collector=` read by the page's loader), every event the SDK emits recorded in the test, and the flows the
 // plain-http scenario repeats.
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { CompagnonEvent } from '@compagnon/schema';
@@ -41,8 +42,12 @@ export interface Rig {
  * The harness (127.0.0.1) by default; with `plainHttp`, Chromium maps `intranet.test` to 127.0.0.1 so pages load
  * from a plain-http origin that is not localhost: no secure context, so no `crypto.randomUUID` and no Web Locks.
  */
-export async function openRig(root: string, options: { plainHttp?: boolean } = {}): Promise<Rig> {
-  const base = options.plainHttp ? await openPlainHttpHarness(root) : await openHarness(root);
+/** The expenses page every delivery scenario uses; a scenario may bring its own `guides` file. */
+const APP = fileURLToPath(new URL('./outbox-app/', import.meta.url));
+
+export async function openRig(options: { plainHttp?: boolean; guides?: string } = {}): Promise<Rig> {
+  const routes: Record<string, string> = options.guides ? { '/guides.json': options.guides } : {};
+  const base = options.plainHttp ? await openPlainHttpHarness(APP, routes) : await openHarness(APP, routes);
   const open = new Set<Profile>();
   return {
     url: base.url,
@@ -104,8 +109,8 @@ function recordEmitted(): void {
   });
 }
 
-async function openPlainHttpHarness(root: string): Promise<Pick<Harness, 'url' | 'browser' | 'close'>> {
-  const server = await createStaticServer({ root, routes: { '/compagnon.iife.js': IIFE } });
+async function openPlainHttpHarness(root: string, routes: Record<string, string>): Promise<Pick<Harness, 'url' | 'browser' | 'close'>> {
+  const server = await createStaticServer({ root, routes: { ...routes, '/compagnon.iife.js': IIFE } });
   const browser = await launchChromium({ args: [`--host-resolver-rules=MAP ${HOSTNAME} 127.0.0.1`] });
   return {
     url: `http://${HOSTNAME}:${server.port}`,

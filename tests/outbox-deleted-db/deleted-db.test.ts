@@ -1,13 +1,12 @@
 // The IndexedDB database is deleted while the page runs (a user clearing site data, a browser evicting it):
 // the SDK reopens its store, guides keep working and new events are still delivered.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   CHECKLIST, TOUR, clickThrough, debug, emittedOnce, expectDelivered, expectDrained, openRig, start, storedAll, type Rig,
 } from '../outbox-shared.ts';
 
 let rig: Rig;
-beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
+beforeAll(async () => { rig = await openRig(); });
 afterAll(async () => { await rig?.close(); });
 
 const deleteDatabase = () => new Promise<string>((resolve, reject) => {

@@ -1,11 +1,10 @@
 // The collector stores a batch and the connection drops before the answer: the SDK resends it, and the
 // collector's dedupe keeps each event stored once.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TOUR, clickThrough, emittedOnce, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
-beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
+beforeAll(async () => { rig = await openRig(); });
 afterAll(async () => { await rig?.close(); });
 
 it('resends a batch whose acknowledgement was lost, and it is stored once', async () => {

@@ -1,11 +1,10 @@
 // A plain-http origin that is not localhost, as many intranets are: no secure context, so no crypto.randomUUID
 // and no Web Locks. The offline and tab-closed flows must pass here too, posting cross-origin to the collector.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HOSTNAME, offlineFlow, openRig, resentOnNextLoadFlow, tabClosedFlow, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
-beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url)), { plainHttp: true }); });
+beforeAll(async () => { rig = await openRig({ plainHttp: true }); });
 afterAll(async () => { await rig?.close(); });
 
 it('runs on an insecure origin without randomUUID or Web Locks', async () => {

@@ -1,10 +1,9 @@
 // 503 or 429 with Retry-After, then 200: everything arrives, and nothing is retried before the time asked.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TOUR, clickThrough, emittedOnce, debug, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
-beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
+beforeAll(async () => { rig = await openRig(); });
 afterAll(async () => { await rig?.close(); });
 
 const RETRY_AFTER = 3;

@@ -1,10 +1,9 @@
 // 413 for a batch: the SDK splits it and every event still arrives, in batches the collector takes.
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TOUR, clickThrough, emittedOnce, expectDelivered, expectDrained, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
-beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
+beforeAll(async () => { rig = await openRig(); });
 afterAll(async () => { await rig?.close(); });
 
 const MAX_EVENTS = 2;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { clickThrough, debug, emittedOnce, expectDelivered, openRig, start, storedAll, type Rig } from '../outbox-shared.ts';
 
 let rig: Rig;
-beforeAll(async () => { rig = await openRig(fileURLToPath(new URL('.', import.meta.url))); });
+beforeAll(async () => { rig = await openRig({ guides: fileURLToPath(new URL('guides.json', import.meta.url)) }); });
 afterAll(async () => { await rig?.close(); });
 
 const TOURS = [
