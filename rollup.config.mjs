@@ -1,4 +1,5 @@
 import { IIFE_GZIP_BUDGET } from './tooling/budgets.mjs';
+import { extensionEntries } from './packages/extension/scripts/entries.mjs';
 import { defineBuild } from './tooling/rollup-factory.mjs';
 
 export default defineBuild([
@@ -16,4 +17,6 @@ export default defineBuild([
   // The collector's dashboard page (served at `/`): uPlot included, no budget (an admin tool, not a guest script).
   { input: 'packages/collector/src/dashboard/client/main.tsx', dir: 'packages/collector/dist/dashboard',
     name: 'dashboard', formats: ['iife'], iifeFile: 'dashboard.js' },
+  // The browser extension (Manifest V3): content script, page-world script, service worker, options page.
+  ...extensionEntries(),
 ]);

@@ -2,11 +2,12 @@
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 
 /**
- * The script-tag file's ceiling, JS and CSS, gzip -9. Issue #2 asks for 30,000 B; with every feature of the
- * guide engine and the durable outbox it weighs ~35,400 B today: preact + floating-ui ~12 kB and zod/mini with
- * the bilingual validator ~9.4 kB leave too little for our own code. Kept tight so that growth is a decision.
+ * The script-tag file's ceiling, JS and CSS, gzip -9. Issue #2 asks for 30,000 B (issue #7 aims at 24 kB); with
+ * every feature — tours, tooltips, checklists, announcements, surveys, the resource centre, robust targets, the
+ * durable outbox, tabs — it weighs ~43,900 B: preact + floating-ui ~12 kB and zod/mini with the bilingual
+ * validator ~10.7 kB leave too little for the rest. Kept tight so that growth is a decision, not a drift.
  */
-export const IIFE_GZIP_BUDGET = 46_000;
+export const IIFE_GZIP_BUDGET = 45_000;
 
 /** Patterns no shipped browser bundle may contain: dynamic code (strict CSP) and zod classic. */
 export const MUST_NOT_APPEAR = [

@@ -12,7 +12,8 @@ export const ALLOWED = {
   testing: ['core', 'schema'],
   extension: ['sdk', 'ui', 'dom', 'schema', 'core'],
   collector: ['core', 'schema'],
-  cli: ['schema', 'collector'],
+  // `check` resolves targets with dom's resolver, bundled at run time and injected into the pages it opens.
+  cli: ['schema', 'collector', 'core', 'dom'],
 };
 
 const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;(])import\s*\(?\s*['"]([^'"]+)['"]/gm;

@@ -241,10 +241,10 @@
 
   async function closeAndReset() {
     try { await adapter.close(); } catch { /* a peer that throws on close is not our subject */ }
-    await sleep(80);
+    await sleep(60);
     document.getElementById('late-target')?.remove();
     scrollTo(0, 0);
-    await sleep(20);
+    await sleep(10);
   }
 
   window.bench = {
@@ -262,7 +262,7 @@
       const first = await waitFor(() => positioned('Step one', '#new-expense'), 3000);
       out.startMs = ms(first, t0);
       // Long task entries arrive after the task; give them a moment before reading.
-      await sleep(350); // also lets entry animations (0.3 s at most) finish before Next is pressed
+      await sleep(320); // also lets entry animations (0.3 s at most) finish before Next is pressed
       const lts = countLongTasks(t0, first.at ?? t0 + 3000);
       out.longTasks = lts.length;
       out.longTaskMs = lts.reduce((a, e) => a + e.duration, 0);
@@ -288,7 +288,7 @@
       btn.textContent = 'Approvals';
       document.getElementById('late-slot').append(btn);
       const tIns = now();
-      const r = await waitFor(() => positioned('Late step', '#late-target'), 700);
+      const r = await waitFor(() => positioned('Late step', '#late-target'), 300); // peers never re-query; 300 ms says so
       const out = { ms: ms(r, tIns), insertedAfterMs: tIns - t0, before, after: onScreen(), error: err };
       await closeAndReset();
       return out;

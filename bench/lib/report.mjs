@@ -12,7 +12,7 @@ const group = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 export function fmt(value, unit) {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
-  if (unit === 'B' || unit === 'events/s' || unit === 'count' || unit === 'nodes') return group(value);
+  if (unit === 'B' || unit === 'B/cycle' || unit === 'events/s' || unit === 'count' || unit === 'nodes') return group(value);
   if (unit === 'kB') return value.toFixed(1);
   if (unit === '%') return value.toFixed(1);
   const a = Math.abs(value);

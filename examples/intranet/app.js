@@ -37,10 +37,10 @@
       try { localStorage.setItem(PREFIX + name, value); } catch (e) { /* quota or disabled */ }
     },
     clearData: function () {
-      // Persona and language are preferences, not demo data: a reset replays the demo as the same person.
+      // Persona, language and theme are preferences, not demo data: a reset replays the demo as the same person.
       try {
         Object.keys(localStorage).forEach(function (k) {
-          if (k.indexOf(PREFIX) === 0 && k !== PREFIX + 'persona' && k !== PREFIX + 'lang') localStorage.removeItem(k);
+          if (k.indexOf(PREFIX) === 0 && k !== PREFIX + 'persona' && k !== PREFIX + 'lang' && k !== PREFIX + 'theme') localStorage.removeItem(k);
         });
       } catch (e) { /* storage disabled */ }
     }

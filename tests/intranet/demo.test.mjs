@@ -143,6 +143,63 @@ describe('intranet demo', () => {
     await context.close();
   }, 20_000);
 
+  it('routes the Time off app with pushState: no reload, Back works, a reload keeps the view', async () => {
+    const { page, errors, context } = await open('/leave.html', { persona: 'sam' });
+    await page.evaluate(() => { window.sameDocument = true; });
+    const visible = () => page.evaluate(() => [...document.querySelectorAll('[data-view]')].filter((s) => !s.hidden).map((s) => s.dataset.view));
+    expect(await visible()).toEqual(['overview']);
+    await page.getByRole('link', { name: 'New request' }).first().click();
+    expect(new URL(page.url()).search).toBe('?view=new');
+    expect(await visible()).toEqual(['new']);
+    expect(await page.evaluate(() => [window.sameDocument, document.activeElement.id])).toEqual([true, 'leave-new-title']);
+    expect(await page.locator('.sub-nav [aria-current=page]').textContent()).toBe('New request');
+
+    await page.click('#leave-submit'); // no dates: refused, nothing tracked
+    expect(await page.locator('#leave-error').textContent()).toMatch(/first and the last day/);
+    const day = (n) => new Date(Date.now() + n * 864e5).toISOString().slice(0, 10);
+    await page.fill('#leave-from', day(10));
+    await page.fill('#leave-to', day(12));
+    await page.click('#leave-submit');
+    expect(new URL(page.url()).search).toBe('?view=requests');
+    expect(await page.locator('#leave-list li').count()).toBe(1);
+    expect(await calls(page)).toEqual(['track:leave-requested']);
+    expect(await page.evaluate(() => window.sameDocument)).toBe(true);
+
+    await page.goBack();
+    expect(await visible()).toEqual(['new']);
+    await page.reload();
+    expect(await visible()).toEqual(['new']);
+    await page.goto(server.url + '/leave.html?view=requests');
+    expect(await page.locator('#leave-list li').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 20_000);
+
+  it('switches to a dark theme from the header, themes Compagnon with its custom properties, and keeps it', async () => {
+    const { page, context } = await open('/', { persona: 'marc' });
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const read = () => page.evaluate(() => {
+      const host = document.createElement('div');
+      host.setAttribute('data-compagnon', '');
+      document.body.append(host);
+      const style = getComputedStyle(host);
+      const out = [document.documentElement.dataset.theme, getComputedStyle(document.documentElement).backgroundColor, style.getPropertyValue('--compagnon-bg').trim(), style.getPropertyValue('--compagnon-fg').trim()];
+      host.remove();
+      return out;
+    });
+    expect(await read()).toEqual(['dark', 'rgb(12, 17, 32)', '#151b2d', '#e6e9f0']);
+    await page.reload();
+    expect(await read()).toEqual(['dark', 'rgb(12, 17, 32)', '#151b2d', '#e6e9f0']);
+    await Promise.all([page.waitForEvent('load'), page.click('#reset-demo')]);
+    expect((await read())[0]).toBe('dark'); // a preference, like the persona and the language
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    expect(await read()).toEqual([undefined, 'rgb(244, 246, 250)', '', '']);
+    await context.close();
+  }, 20_000);
+
   it('runs under a strict CSP that allows only its one inline script, by hash', async () => {
     const inline = readFileSync(join(root, 'index.html'), 'utf8').match(/<script>([^<]*)<\/script>/)[1];
     const hash = createHash('sha256').update(inline).digest('base64');
@@ -153,7 +210,7 @@ describe('intranet demo', () => {
     const page = await context.newPage();
     const violations = [];
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
-    for (const path of ['/', '/expenses.html', '/team.html', '/profile.html']) {
+    for (const path of ['/', '/expenses.html', '/team.html', '/leave.html', '/profile.html']) {
       await page.goto(strict.url + path);
       expect(await page.evaluate(() => [document.documentElement.lang, typeof window.Compagnon.track])).toEqual(['fr', 'function']);
     }
@@ -162,7 +219,7 @@ describe('intranet demo', () => {
     await strict.close();
   }, 20_000);
 
-  it.each(['/', '/expenses.html', '/team.html', '/profile.html'].map((path) => ({ name: path, path })))(
+  it.each(['/', '/expenses.html', '/team.html', '/leave.html', '/leave.html?view=new', '/profile.html'].map((path) => ({ name: path, path })))(
     '$name fits a 375 px screen without horizontal scrolling',
     async ({ path }) => {
       const { page, errors, context } = await open(path, { persona: 'marc', width: 375 });

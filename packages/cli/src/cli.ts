@@ -1,6 +1,7 @@
 // The `compagnon` command. `main` is the whole program, its effects injected (`Io`); bin/compagnon.mjs runs the
 // rollup build of this file.
 import { parseArgs } from 'node:util';
+import { check } from './check.ts';
 import { type Io, processIo } from './io.ts';
 import { publish } from './publish.ts';
 import { printSchema } from './schema.ts';
@@ -16,6 +17,11 @@ export const USAGE = `usage: compagnon <command>
   publish <file.json> --app <id>   validate, then store as the app's next guide version
       [--url <collector>]          (alias --collector) default http://127.0.0.1:4320
       [--token <admin token>]      (alias --admin-token) default $COMPAGNON_ADMIN_TOKEN
+  check <file.json> --base-url <url>   open each tour and tooltip in headless Chromium: every target must
+                                   resolve to exactly one visible element (exit 1 when a guide is broken)
+      [--setup <script.mjs>]       its default export (page, baseUrl) runs first, e.g. to log in
+      [--junit <out.xml>]          also write a JUnit XML report
+      [--timeout <ms>]             longest wait for a target, default 5000
   serve                            run the collector
       [--port <n>] [--host <h>]    default $PORT or 4320, $HOST or 127.0.0.1
       [--db <sqlite:path | postgres://…>]   default $COMPAGNON_DB or ./data/compagnon.db
@@ -49,6 +55,33 @@ const commands: Record<string, Command> = {
         app: values.app,
         url: values.url ?? values.collector ?? io.env.COMPAGNON_URL ?? 'http://127.0.0.1:4320',
         token: values.token ?? values['admin-token'] ?? io.env.COMPAGNON_ADMIN_TOKEN,
+      },
+      io,
+    );
+  },
+
+  check: (args, io) => {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'base-url': { type: 'string' },
+        setup: { type: 'string' },
+        junit: { type: 'string' },
+        timeout: { type: 'string' },
+      },
+    });
+    const [file, ...extra] = positionals;
+    if (!file || extra.length > 0 || !values['base-url']) throw new UsageError('check needs one file and --base-url <url>');
+    const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+    if (timeout !== undefined && !(timeout >= 0)) throw new UsageError('--timeout must be a number of milliseconds');
+    return check(
+      {
+        file,
+        baseUrl: values['base-url'],
+        ...(values.setup ? { setup: values.setup } : {}),
+        ...(values.junit ? { junit: values.junit } : {}),
+        ...(timeout !== undefined ? { timeout } : {}),
       },
       io,
     );

@@ -40,6 +40,8 @@ export interface UserProgress {
   visitBefore?: number;
   /** No automatic tour, announcement or survey; the resource centre still works. */
   optedOut?: boolean;
+  /** Guides this person started by hand (`start()`, the resource centre): they resume even after an opt-out. */
+  byHand?: string[];
   /** `track()` event counts on this browser, for behaviour rules. */
   counts?: Record<string, number>;
   shown?: ShownCounts;
@@ -55,7 +57,7 @@ export const progressKey = (app: string, userId: string | undefined): string =>
 // Whatever is stored (an older format, a hand-edited value) must not break the page. Returns a fresh object,
 // which the update functions below may change.
 function normalize(value: unknown): UserProgress {
-  const { guides, lastVisitAt, visitBefore, optedOut, counts, shown } = Object(value) as Partial<UserProgress>;
+  const { guides, lastVisitAt, visitBefore, optedOut, counts, shown, byHand } = Object(value) as Partial<UserProgress>;
   const time = (t: unknown) => (typeof t === 'number' ? t : undefined);
   const obj = <T>(o: T) => (typeof o === 'object' && o ? o : undefined);
   return {
@@ -65,6 +67,7 @@ function normalize(value: unknown): UserProgress {
     optedOut: optedOut === true || undefined,
     counts: obj(counts),
     shown: obj(shown),
+    byHand: Array.isArray(byHand) ? byHand : undefined,
   };
 }
 

@@ -93,7 +93,7 @@ export function schedule(input: ScheduleInput): Schedule {
     : eligible
         .filter((g) =>
           fg(g) && (active(g)
-            ? resumesHere(g) && (manual(g) || !progress.optedOut)
+            ? resumesHere(g) && (manual(g) || !progress.optedOut || !!progress.byHand?.includes(g.id))
             : !manual(g) && !progress.optedOut && room && triggered(g)))
         .sort((a, b) => Number(active(b)) - Number(active(a)) || (b.priority ?? 0) - (a.priority ?? 0))[0];
   const delay = next && !active(next) && !due.includes(next.id) ? next.trigger?.delay : 0;

@@ -27,7 +27,9 @@ export type TourEvent =
   /** The page reached, for `advance.url`. */
   | { type: 'url'; url: UrlParts }
   /** The step's target did not resolve in time; `props` (what was tried, for how long) go into `target_not_found`. */
-  | { type: 'missing'; props?: Record<string, unknown> };
+  | { type: 'missing'; props?: Record<string, unknown> }
+  /** The current step is on screen (its page and target found): reported as `step_viewed`. */
+  | { type: 'shown' };
 
 export function tourStateFrom(record: ProgressRecord | undefined): TourState {
   return record ? { status: record.status, step: record.step ?? 0, startedAt: record.startedAt } : { status: 'idle', step: 0 };
@@ -42,7 +44,8 @@ export function tourTransition(guide: TourGuide, state: TourState, event: TourEv
   const last = steps.length - 1;
   const stepId = (i: number) => steps[i]?.id;
   const current = steps[step];
-  const view = (i: number): Effect[] => [{ type: 'show', guide: id, step: i }, report('step_viewed', id, { step: stepId(i) })];
+  // `step_viewed` waits for `shown`: a step whose target never comes (skipped, paused) was not viewed.
+  const view = (i: number): Effect[] => [{ type: 'show', guide: id, step: i }];
   // Every move out of `idle` lands in a saved state: persist it, then the effects.
   const to = (next: TourState, ...effects: Effect[]): Transition<TourState> => ({
     state: next,
@@ -85,6 +88,8 @@ export function tourTransition(guide: TourGuide, state: TourState, event: TourEv
         close(id),
       );
     }
+    case 'shown':
+      return { state, effects: [report('step_viewed', id, { step: stepId(step) })] };
     case 'missing': {
       const notFound = report('target_not_found', id, { step: stepId(step), props: event.props });
       // 'pause' (the default) keeps the step; the sdk hides it until the target shows up.

@@ -16,26 +16,28 @@ type Case = [name: string, state: TourState, event: TourEvent, next: TourState, 
 
 const cases: Case[] = [
   ['start from idle', { status: 'idle', step: 0 }, { type: 'start' }, { status: 'active', step: 0, startedAt: NOW },
-    [saved('active', 0, NOW), report('guide_started'), show(0), report('step_viewed', { step: 's1' })]],
+    [saved('active', 0, NOW), report('guide_started'), show(0)]],
   ['start again after completion (manual start)', { status: 'completed', step: 2, startedAt: T0 }, { type: 'start' },
-    { status: 'active', step: 0, startedAt: NOW }, [saved('active', 0, NOW), report('guide_started'), show(0), report('step_viewed', { step: 's1' })]],
+    { status: 'active', step: 0, startedAt: NOW }, [saved('active', 0, NOW), report('guide_started'), show(0)]],
   ['start while active does nothing', active(1), { type: 'start' }, active(1), []],
   ['next', active(0), { type: 'next' }, active(1),
-    [saved('active', 1), report('step_completed', { step: 's1' }), show(1), report('step_viewed', { step: 's2' })]],
+    [saved('active', 1), report('step_completed', { step: 's1' }), show(1)]],
   ['next on the last step completes', active(2), { type: 'next' }, { ...active(2), status: 'completed' },
     [{ ...saved('completed', 2), record: { ...saved('completed', 2).record, completedAt: NOW } },
       report('step_completed', { step: 's3' }), report('guide_completed', { props: { durationMs: 60_000 } }), close]],
-  ['back', active(2), { type: 'back' }, active(1), [saved('active', 1), show(1), report('step_viewed', { step: 's2' })]],
+  ['back', active(2), { type: 'back' }, active(1), [saved('active', 1), show(1)]],
   ['back on the first step does nothing', active(0), { type: 'back' }, active(0), []],
   ['target clicked on a step that advances on click', active(1), { type: 'target_clicked' }, active(2),
-    [saved('active', 2), report('step_completed', { step: 's2' }), show(2), report('step_viewed', { step: 's3' })]],
+    [saved('active', 2), report('step_completed', { step: 's2' }), show(2)]],
   ['target clicked on a step that does not', active(0), { type: 'target_clicked' }, active(0), []],
   ['dismiss', active(1), { type: 'dismiss', reason: 'escape' }, { ...active(1), status: 'dismissed' },
     [saved('dismissed', 1), report('guide_dismissed', { step: 's2', props: { reason: 'escape', step: 's2' } }), close]],
-  ['resume', active(1), { type: 'resume', step: 1 }, active(1), [show(1), report('step_viewed', { step: 's2' })]],
+  ['resume', active(1), { type: 'resume', step: 1 }, active(1), [show(1)]],
   ['resume beyond the steps clamps and saves', active(7), { type: 'resume', step: 7 }, active(2),
-    [saved('active', 2), show(2), report('step_viewed', { step: 's3' })]],
-  ['resume below zero clamps', active(0), { type: 'resume', step: -3 }, active(0), [show(0), report('step_viewed', { step: 's1' })]],
+    [saved('active', 2), show(2)]],
+  ['resume below zero clamps', active(0), { type: 'resume', step: -3 }, active(0), [show(0)]],
+  ['shown reports the step as viewed', active(1), { type: 'shown' }, active(1), [report('step_viewed', { step: 's2' })]],
+  ['shown while idle does nothing', { status: 'idle', step: 0 }, { type: 'shown' }, { status: 'idle', step: 0 }, []],
   ['next when idle does nothing', { status: 'idle', step: 0 }, { type: 'next' }, { status: 'idle', step: 0 }, []],
   ['resume when idle does nothing', { status: 'idle', step: 0 }, { type: 'resume', step: 1 }, { status: 'idle', step: 0 }, []],
   ['dismiss when completed does nothing', { status: 'completed', step: 2 }, { type: 'dismiss', reason: 'close' }, { status: 'completed', step: 2 }, []],
@@ -67,7 +69,9 @@ describe('tourTransition', () => {
   it('runs a whole tour from start to completion', () => {
     let state: TourState = { status: 'idle', step: 0 };
     const events: string[] = [];
-    for (const event of [{ type: 'start' }, { type: 'next' }, { type: 'target_clicked' }, { type: 'next' }] as TourEvent[]) {
+    // The sdk says `shown` once each step is on screen.
+    for (const event of [{ type: 'start' }, { type: 'shown' }, { type: 'next' }, { type: 'shown' }, { type: 'target_clicked' },
+      { type: 'shown' }, { type: 'next' }] as TourEvent[]) {
       const t = tourTransition(guide, state, event, NOW);
       state = t.state;
       for (const e of t.effects) if (e.type === 'report') events.push(e.event);
@@ -98,8 +102,7 @@ describe('tourTransition: skip, surveys, advance on events and urls, missing tar
   });
   const fixed = { ...rich, skippable: false };
   const at = (pathname: string) => ({ pathname, search: '' });
-  const next = (from: number) => [saved('active', from + 1), report('step_completed', { step: `s${from + 1}` }), show(from + 1),
-    report('step_viewed', { step: `s${from + 2}` })];
+  const next = (from: number) => [saved('active', from + 1), report('step_completed', { step: `s${from + 1}` }), show(from + 1)];
   const notFound = (step: string) => report('target_not_found', { step, props: { tried: ['#x'], waitedMs: 5000 } });
 
   it.each<[name: string, guide: typeof rich, state: TourState, event: TourEvent, next: TourState, effects: unknown[]]>([
@@ -123,7 +126,7 @@ describe('tourTransition: skip, surveys, advance on events and urls, missing tar
     ['another url does nothing', rich, active(2), { type: 'url', url: at('/reports') }, active(2), []],
     ['a missing target with onMissing skip reports, then shows the next step', rich, active(1),
       { type: 'missing', props: { tried: ['#x'], waitedMs: 5000 } }, active(2),
-      [saved('active', 2), notFound('s2'), show(2), report('step_viewed', { step: 's3' })]],
+      [saved('active', 2), notFound('s2'), show(2)]],
     ['a missing target pauses by default: reported, the step kept', rich, active(2),
       { type: 'missing', props: { tried: ['#x'], waitedMs: 5000 } }, active(2), [notFound('s3')]],
     ['a missing target on the last step with onMissing skip completes', tour('expense-tour', { version: 2, steps: [{ id: 's1', title: 'One', onMissing: 'skip' }] }),

@@ -14,6 +14,7 @@ export {
   type WaitForTargetOptions,
 } from './targets.ts';
 export { resolveTarget, describeTarget } from './resolve.ts';
+export { nameOf, roleOf } from './a11y.ts';
 export { createTypingDetector, type TypingDetector } from './typing.ts';
 export { onDocumentClick } from './click.ts';
 export { getDocument, getWindow } from './globals.ts';

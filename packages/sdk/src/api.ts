@@ -1,5 +1,5 @@
 import type { Bundle, CompagnonEvent, EventType, Locale } from '@compagnon/schema';
-import type { Dispose, UserProfile } from '@compagnon/core';
+import type { Dispose, Transport, UserProfile } from '@compagnon/core';
 
 export type { CompagnonEvent, EventType, Locale, UserProfile, Dispose };
 
@@ -12,6 +12,11 @@ export interface CompagnonOptions {
   collector?: string;
   /** The app's public write key. */
   key?: string;
+  /**
+   * Sends the outbox's batches instead of `fetch`/`sendBeacon` to `collector` (the browser extension hands them to
+   * its service worker). With it, `collector` is not needed. @default fetch to `collector`
+   */
+  transport?: Transport;
   /** @default `<html lang>`, else the browser's language, else English */
   locale?: Locale | string;
   /** The person; `window.compagnonUser` when started by the script tag. Without one, only guides without an audience run. */

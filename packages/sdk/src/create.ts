@@ -55,8 +55,8 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
     }
     if (destroyed) return;
     channel = createTabChannel(`compagnon:${opts.app}`);
-    if (opts.collector) {
-      delivery = createDelivery({ app: opts.app, url: opts.collector, key: opts.key, platform, channel, fail });
+    if (opts.collector || opts.transport) {
+      delivery = createDelivery({ app: opts.app, url: opts.collector, key: opts.key, transport: opts.transport, platform, channel, fail });
     }
     runtime = await createRuntime({
       app: opts.app, bundle: loaded.bundle, locale, user: opts.user, keepQuery: !!opts.keepQuery, nonce: opts.nonce,

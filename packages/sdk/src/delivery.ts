@@ -1,5 +1,5 @@
 import type { CompagnonEvent } from '@compagnon/schema';
-import { createOutbox, isUrgent, type Platform } from '@compagnon/core';
+import { createOutbox, isUrgent, type Platform, type Transport } from '@compagnon/core';
 import { createFetchTransport, createIdbOutboxStore, electLeader, type TabChannel } from '@compagnon/dom';
 import type { CompagnonError } from './api.ts';
 
@@ -8,7 +8,9 @@ import type { CompagnonError } from './api.ts';
  * (Web Locks; every tab where locks are missing), beaconed on page hide, resent until a 2xx acknowledges them.
  */
 export function createDelivery(o: {
-  app: string; url: string; key: string | undefined; platform: Platform; channel: TabChannel;
+  app: string; url: string | undefined; key: string | undefined; platform: Platform; channel: TabChannel;
+  /** Replaces the fetch transport to `url`. */
+  transport?: Transport | undefined;
   fail(error: CompagnonError): void;
 }) {
   const { platform, channel } = o;
@@ -16,7 +18,7 @@ export function createDelivery(o: {
   const leader = electLeader(`compagnon:${o.app}:outbox`);
   const outbox = createOutbox({
     ...platform, store, key: o.key, isLeader: leader.isLeader,
-    transport: createFetchTransport({ url: o.url, key: o.key }),
+    transport: o.transport ?? createFetchTransport({ url: o.url!, key: o.key }),
     onRejected: (rejected) => {
       for (const r of rejected) o.fail({ code: 'rejected', message: `event ${r.event.type} rejected: ${r.reason}` });
     },

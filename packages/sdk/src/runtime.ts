@@ -1,7 +1,7 @@
 import type { Bundle, Guide, Locale } from '@compagnon/schema';
 import {
   countEvent, isEligible, isFinished, loadProgress, noteShown, progressKey, recordVisit, resolvePopulations, schedule,
-  startable, updateProgress, type Dispose, type ProgressRecord, type UserProfile,
+  startable, updateProgress, type Dispose, type ProgressRecord, type UserProfile, type UserProgress,
 } from '@compagnon/core';
 import {
   createDomWatcher, createTypingDetector, matchesSelector, onDocumentClick, queryTarget, watchUrl,
@@ -68,6 +68,7 @@ export async function createRuntime(init: RuntimeInit) {
   let tracked: string[] = [];
   let rendering = false;
   let wake: Dispose | undefined;
+  let previewShown = false;
 
   const byId = <T extends Guide['type']>(id: string, type: T) => {
     const g = ctx.guides.get(id);
@@ -105,14 +106,15 @@ export async function createRuntime(init: RuntimeInit) {
       guides: ctx.bundle.guides.filter((g) => !ctx.paused.has(g.id)),
       populations: new Set(ctx.populations), progress: ctx.progress, url: currentUrl(), current,
       now: clock.now(), settings: ctx.bundle.settings, session: ctx.session, typing: busy, events: tracked, due,
-      elementPresent: (selector) => !!queryTarget(selector), preview: ctx.preview,
+      elementPresent: (selector) => !!queryTarget(selector), preview: previewShown ? undefined : ctx.preview,
     });
-    tracked = [];
+    if (!busy) tracked = [];
     shown = { tooltips: plan.tooltips, checklists: plan.checklists, centres: plan.resourceCentres };
     if (!current) {
       const next = plan.foreground?.guide ?? plan.announcement ?? plan.survey;
       // A fresh automatic guide spends the interruption budget; resumes, manual starts and previews do not.
       if (next && !ctx.progress.guides[next.id] && !ctx.preview) countShown();
+      if (next && next.id === ctx.preview) previewShown = true;
       if (plan.foreground) tour.begin(plan.foreground.guide, plan.foreground.resumeAt);
       else if (plan.announcement) oneShots.show(plan.announcement);
       else if (plan.survey) oneShots.show(plan.survey);
@@ -162,6 +164,11 @@ export async function createRuntime(init: RuntimeInit) {
       const guide = ctx.guides.get(id);
       if (!guide || !startable(guide, new Set(ctx.populations))) return false;
       ctx.paused.delete(id);
+      if (!ctx.progress.byHand?.includes(id) && !ctx.preview) {
+        const mark = (p: UserProgress) => ({ ...p, byHand: [...(p.byHand ?? []), id] });
+        ctx.progress = mark(ctx.progress);
+        void updateProgress(ctx.platform.store, ctx.key, mark);
+      }
       if (guide.type === 'tour') tour.begin(guide);
       else if (guide.type === 'announcement' || guide.type === 'survey') oneShots.show(guide);
       else if (guide.type === 'checklist') {

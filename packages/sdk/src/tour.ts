@@ -37,6 +37,12 @@ export function createTourDriver(ctx: Ctx) {
     };
   };
 
+  // On screen at last: only now is the step viewed (a skipped or paused step never was).
+  const shown = (current: OnScreen, index: number, target: Element | null) => {
+    current.view = viewOf(current.guide, index, target);
+    dispatch({ type: 'shown' });
+  };
+
   const driver = {
     get current() { return tour; },
     begin(guide: TourGuide, resumeAt?: number) {
@@ -44,6 +50,8 @@ export function createTourDriver(ctx: Ctx) {
       const record = ctx.progress.guides[guide.id];
       tour = { guide, state: resumeAt === undefined ? { status: 'idle', step: 0 } : tourStateFrom(record), view: null };
       dispatch(resumeAt === undefined ? { type: 'start' } : { type: 'resume', step: resumeAt });
+      // A full page load is a URL reached too: a step that advances on reaching this page moves on now.
+      if (tour?.state.status === 'active') dispatch({ type: 'url', url: currentUrl() });
     },
     dispatch,
     show(guideId: string, index: number) {
@@ -55,21 +63,14 @@ export function createTourDriver(ctx: Ctx) {
       // A step that lives on another page waits for it: the tour stays active and shows there (multi-page tours).
       if (!step || !tourStepMatchesUrl(step, currentUrl())) return;
       const found = step.target ? resolveTarget(step.target) : null;
-      if (!step.target || found) {
-        current.view = viewOf(current.guide, index, found);
-        return;
-      }
+      if (!step.target || found) return shown(current, index, found);
       const started = ctx.platform.clock.now();
       const pending = waitForTargetDetailed(step.target, ctx.watcher, { timeout: step.wait ?? DEFAULT_WAIT_MS, clock: ctx.platform.clock });
       current.cancelWait = pending.cancel;
       void pending.promise.then((match) => {
         if (tour !== current || current.state.step !== index) return;
         current.cancelWait = undefined;
-        if (match) {
-          current.view = viewOf(current.guide, index, match.element);
-          ctx.render();
-          return;
-        }
+        if (match) return shown(current, index, match.element);
         // `onMissing: skip` moves on; `pause` keeps the record active so a later page view resumes it.
         dispatch({ type: 'missing', props: { targets: describeTarget(step.target!), waitedMs: ctx.platform.clock.now() - started } });
         if (tour === current && current.state.step === index && current.state.status === 'active') {
@@ -84,7 +85,12 @@ export function createTourDriver(ctx: Ctx) {
       if (!tour) return;
       const before = tour.state.step;
       dispatch({ type: 'url', url: currentUrl() });
-      if (tour && tour.state.step === before && !tour.view) driver.show(tour.guide.id, before);
+      if (!tour || tour.state.step !== before) return;
+      const here = tourStepMatchesUrl(tour.guide.steps[before], currentUrl());
+      if (tour.view && !here) {
+        tour.cancelWait?.();
+        tour.view = null;
+      } else if (!tour.view && here) driver.show(tour.guide.id, before);
     },
     /** Takes the tour off screen without changing its progress. */
     stop() {

@@ -165,13 +165,19 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
       const value = req.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    const upstream = await backend.forward({ body: raw, headers });
+    let upstream: Awaited<ReturnType<CollectorBackend['forward']>>;
     try {
+      upstream = await backend.forward({ body: raw, headers });
       const json = JSON.parse(upstream.body) as { accepted?: number; duplicates?: number };
       deliveries += (json.accepted ?? 0) + (json.duplicates ?? 0);
-    } catch { /* an error answer */ }
-    stored.clear();
-    for (const event of await backend.stored()) stored.set(event.id, event);
+      const now = await backend.stored();
+      stored.clear();
+      for (const event of now) stored.set(event.id, event);
+    } catch {
+      // The backend is gone (a late beacon after the test closed it): like a server that died, no answer.
+      record(0);
+      return void res.destroy();
+    }
     if (behaviour.kind === 'drop-after-store') {
       spend();
       record(0);

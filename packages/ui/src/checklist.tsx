@@ -20,18 +20,17 @@ export function checklist(list: ChecklistView, n: number, t: Translate, act: UiA
   const head = `ch${n}`;
   return (
     <div class="g" key={id}>
+      {/* The name is what is seen ("Your first week 1/4", WCAG 2.5.3 label in name); the words go in the description. */}
       <button
         class="l"
-        aria-label={`${title}, ${status}`}
+        aria-describedby={`${panel}s`}
         aria-expanded={open}
         aria-controls={open ? panel : undefined}
         onClick={() => act.toggleChecklist(id, !open)}
       >
-        {title}
-        <b aria-hidden>
-          {done}/{total}
-        </b>
+        {title} <b>{done}/{total}</b>
       </button>
+      <span class="sr" id={`${panel}s`}>{status}</span>
       {open && (
         <div class="p" id={panel} role="dialog" aria-labelledby={head}>
           <h2 id={head}>{title}</h2>

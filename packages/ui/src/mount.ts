@@ -58,8 +58,18 @@ export function createUi(options: UiOptions = {}): Ui {
         const some = fg || state.tooltips.length || state.checklists.length || state.resourceCentres.length;
         if (!host && !some) return;
         host ??= mount();
-        // Apps that re-render <body> wholesale (some SPA routers) drop our host: put it back.
-        if (!host.isConnected) doc.body.appendChild(host);
+        // Apps that re-render <body> wholesale (some SPA routers) drop our host: put it back. While the page shows
+        // a modal <dialog>, everything outside it is inert, top layer included: we live inside it until it closes.
+        const parent = topModal(doc) ?? doc.body;
+        if (host.parentNode !== parent) {
+          parent.appendChild(host);
+          // When that dialog closes, back to <body> and on top again (the next render would be too late).
+          if (parent !== doc.body) parent.addEventListener('close', () => {
+            if (host?.parentNode !== parent) return;
+            doc.body.appendChild(host);
+            if (host.popover) host.showPopover();
+          }, { once: true });
+        }
         if (fg && !front) before = deepActive(doc);
         // Shown again for each new step or notice, so that it also rises above top-layer elements (a modal
         // <dialog>, a popover) the page opened since. Before rendering: the new surface then takes focus.
@@ -89,4 +99,14 @@ export function createUi(options: UiOptions = {}): Ui {
       front = '';
     },
   };
+}
+
+/** The page's topmost open modal `<dialog>`, if any (`:modal` throws where unsupported: then none). */
+function topModal(doc: Document): Element | undefined {
+  try {
+    const open = doc.querySelectorAll('dialog:modal');
+    return open[open.length - 1];
+  } catch {
+    return undefined;
+  }
 }

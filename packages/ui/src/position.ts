@@ -42,10 +42,21 @@ export function float(
   };
 }
 
+/** The target's box in the top document's viewport: a target inside same-origin iframes is offset by each frame. */
+function box(target: Element): { left: number; top: number; width: number; height: number } {
+  let { left, top, width, height } = target.getBoundingClientRect();
+  for (let frame = target.ownerDocument.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+    const r = frame.getBoundingClientRect();
+    left += r.left + frame.clientLeft;
+    top += r.top + frame.clientTop;
+  }
+  return { left, top, width, height };
+}
+
 /** Keeps `hole` over the target's box, padded, for the spotlight. */
 export function cover(target: Element, hole: HTMLElement, pad = 4): Cleanup {
   return autoUpdate(target, hole, () => {
-    const { left, top, width, height } = target.getBoundingClientRect();
+    const { left, top, width, height } = box(target);
     hole.style.cssText = `left:${left - pad}px;top:${top - pad}px;width:${width + 2 * pad}px;height:${height + 2 * pad}px`;
   });
 }

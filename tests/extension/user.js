@@ -1,0 +1,1 @@
+window.compagnonUser = { id: 'u-extension', department: 'Finance' };
