@@ -12,5 +12,7 @@ export function extensionEntries(dir = EXTENSION_DIST) {
     { input: `${src}/main-world.ts`, dir, formats: ['iife'], iifeFile: 'main-world.js' },
     { input: `${src}/worker.ts`, dir, formats: ['iife'], iifeFile: 'worker.js' },
     { input: `${src}/options.ts`, dir, formats: ['iife'], iifeFile: 'options.js' },
+    // Author mode: the picker, injected into the active tab by the worker when the toolbar button is clicked.
+    { input: `${src}/author.ts`, dir, formats: ['iife'], iifeFile: 'picker.js' },
   ];
 }

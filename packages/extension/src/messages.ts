@@ -17,7 +17,20 @@ export interface EventsAnswer { status: number; body?: { accepted: number; dupli
 export interface ApplyMessage { type: 'compagnon:apply' }
 export interface ApplyAnswer { ok: boolean; missing: string[]; patterns: string[]; error?: string }
 
-export type Message = HelloMessage | EventsMessage | ApplyMessage;
+/**
+ * Author mode → worker: publish a bundle (`POST <collector>/v1/apps/<app>/guides` with the admin token). The worker
+ * sends it, with its host permission: the collector's admin routes answer no CORS, so the page's world cannot.
+ */
+export interface PublishMessage { type: 'compagnon:publish'; url: string; token: string; body: string }
+/** The collector's answer, passed back as is. */
+export interface PublishAnswer { status: number; body: string }
+
+export type Message = HelloMessage | EventsMessage | ApplyMessage | PublishMessage;
+
+/** What the worker gives author mode when it injects it: the settings' app id and collector, as prefills. */
+export interface AuthorConfig { app: string; collector: string }
+/** The toggle author mode defines in the isolated world: true when the picker is now shown. */
+export const AUTHOR_TOGGLE = '__compagnonAuthorToggle';
 
 /** Isolated world → MAIN world (a CustomEvent on `document`, detail: the global's dotted path). */
 export const ASK_USER = 'compagnon-extension:ask-user';

@@ -7,7 +7,7 @@
 import { createOutbox, isUrgent, type Outbox } from '@compagnon/core';
 import { createClock, createConsoleLogger, createFetchTransport, createRandom } from '@compagnon/dom';
 import { parseEvent, type CompagnonEvent } from '@compagnon/schema';
-import type { ApplyAnswer, EventsAnswer, HelloAnswer, Message } from './messages.ts';
+import { AUTHOR_TOGGLE, type ApplyAnswer, type AuthorConfig, type EventsAnswer, type HelloAnswer, type Message, type PublishAnswer, type PublishMessage } from './messages.ts';
 import { SETTINGS_KEY, baseUrl, loadSettings, matchPatterns, missing, originAllowed, type Settings } from './settings.ts';
 import { createStorageOutboxStore } from './worker-store.ts';
 
@@ -138,6 +138,54 @@ async function hello(url: string): Promise<HelloAnswer> {
   }
 }
 
+/**
+ * Author mode in a tab: injects picker.js (isolated world, top frame) unless it is there already, then toggles
+ * the picker with the settings' app id and collector as prefills. Resolves with whether the picker is now shown.
+ */
+async function authorMode(tabId: number): Promise<boolean> {
+  const { settings: s } = await loadSettings();
+  const config: AuthorConfig = { app: s.app, collector: baseUrl(s.collector) };
+  const [probe] = await chrome.scripting.executeScript({
+    target: { tabId },
+    func: (name: string) => typeof (globalThis as unknown as Record<string, unknown>)[name] === 'function',
+    args: [AUTHOR_TOGGLE],
+  });
+  if (!probe?.result) await chrome.scripting.executeScript({ target: { tabId }, files: ['picker.js'] });
+  const [toggled] = await chrome.scripting.executeScript({
+    target: { tabId },
+    func: (name: string, c: AuthorConfig) => ((globalThis as unknown as Record<string, (c: AuthorConfig) => boolean>)[name]!)(c),
+    args: [AUTHOR_TOGGLE, config],
+  });
+  return toggled?.result === true;
+}
+
+/** Author mode's Publish: only `POST …/v1/apps/<app>/guides` on http(s), sent with the admin token typed. */
+async function publish(message: PublishMessage): Promise<PublishAnswer> {
+  let url: URL;
+  try { url = new URL(message.url); } catch { return { status: 0, body: 'invalid collector URL' }; }
+  if (!/^https?:$/.test(url.protocol) || !/\/v1\/apps\/[^/]+\/guides$/.test(url.pathname)) return { status: 0, body: 'not a guides URL' };
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${message.token}` },
+      body: message.body,
+    });
+    return { status: res.status, body: await res.text() };
+  } catch (e) {
+    return { status: 0, body: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+// The toolbar button ("Compagnon author mode"), and the same for tests: `compagnonAuthorMode(tabId)`.
+const toggleAuthorMode = (tabId: number) =>
+  authorMode(tabId).catch((e: unknown) => {
+    // chrome:// pages, the Web Store, a tab closed meanwhile: nothing to inject into.
+    log.warn(`author mode not available in tab ${tabId}: ${e instanceof Error ? e.message : String(e)}`);
+    throw e;
+  });
+(globalThis as unknown as { compagnonAuthorMode: typeof toggleAuthorMode }).compagnonAuthorMode = toggleAuthorMode;
+
 // Settings changes are applied one at a time, in order.
 let ready: Promise<ApplyAnswer> = apply().catch((e) => {
   log.error('settings not applied', e);
@@ -152,6 +200,8 @@ chrome.runtime.onMessage.addListener((message: Message, sender, respond) => {
     message?.type === 'compagnon:events' ? ready.then(() => receive(message.body))
     : message?.type === 'compagnon:hello' ? ready.then(() => hello(message.url))
     : message?.type === 'compagnon:apply' ? reapply()
+    // Only author mode, which runs in a tab (a content script), publishes.
+    : message?.type === 'compagnon:publish' && sender.tab ? publish(message)
     : undefined;
   if (!task) return false;
   task.then(respond, (e) => {
@@ -159,6 +209,10 @@ chrome.runtime.onMessage.addListener((message: Message, sender, respond) => {
     respond(message.type === 'compagnon:events' ? { status: 500 } : { run: false, ok: false, reason: String(e) });
   });
   return true; // answers asynchronously
+});
+
+chrome.action.onClicked.addListener((tab) => {
+  if (tab.id !== undefined) toggleAuthorMode(tab.id).catch(() => {});
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
