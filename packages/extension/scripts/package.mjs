@@ -11,7 +11,7 @@ import { deflateRawSync } from 'node:zlib';
 const here = dirname(fileURLToPath(import.meta.url));
 const SRC = resolve(here, '../src');
 export const STATIC_FILES = ['manifest.json', 'options.html', 'options.css', 'managed_schema.json'];
-const BUNDLES = ['content.js', 'main-world.js', 'worker.js', 'options.js'];
+const BUNDLES = ['content.js', 'main-world.js', 'worker.js', 'options.js', 'picker.js'];
 
 /** Copies the static files next to the bundles; throws when a bundle is missing (rollup has not run). */
 export function copyStatic(dist) {
