@@ -27,7 +27,11 @@ export type Run<M> = <R>(
   own?: (error: unknown) => boolean,
 ) => Promise<R>;
 
-export type Mode = { readonly mode: 'indexeddb' | 'memory' };
+export type Mode = {
+  readonly mode: 'indexeddb' | 'memory';
+  /** Closes the connection (pending transactions finish first); a later operation opens it again. */
+  close(): void;
+};
 
 const STORES = ['kv', 'outbox'];
 const BLOCKED = 'blocked';
@@ -115,6 +119,12 @@ export function createIdbBacked<M, S>(
   return Object.assign({
     get mode() {
       return fallen ? ('memory' as const) : ('indexeddb' as const);
+    },
+    close() {
+      // An instance's destroy() must not keep its database connection alive (one per instance would pile up).
+      const open = current;
+      current = undefined;
+      open?.then((db) => db.close(), noop);
     },
   }, build(run));
 }

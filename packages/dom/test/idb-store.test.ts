@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBDatabase, IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '@compagnon/core';
 import { createIdbStore } from '../src/idb-store.ts';
@@ -25,6 +25,19 @@ afterEach(() => {
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('createIdbStore on IndexedDB', () => {
+  it('closes its connection on close() (an instance destroyed keeps none open), and opens again when used', async () => {
+    const closed = vi.spyOn(IDBDatabase.prototype, 'close');
+    const { store, log } = fresh();
+    await store.set('k', 1);
+    expect(closed).not.toHaveBeenCalled();
+    store.close();
+    await settle();
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(await store.get('k')).toBe(1);
+    expect(log.warn).not.toHaveBeenCalled();
+    closed.mockRestore();
+  });
+
   it('gets, sets, updates and deletes', async () => {
     const { store, log } = fresh();
     expect(await store.get('a')).toBeUndefined();

@@ -107,6 +107,7 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
       runtime?.destroy();
       delivery?.dispose();
       channel?.dispose();
+      platform.store.close();
       runtime = undefined;
       events.clear();
       errors.clear();

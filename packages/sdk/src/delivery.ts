@@ -44,6 +44,7 @@ export function createDelivery(o: {
       for (const d of disposers) d();
       outbox.dispose();
       leader.dispose();
+      store.close();
     },
   };
 }
