@@ -45,6 +45,20 @@ export async function waitForCompagnon(page: Page): Promise<void> {
     .Compagnon?.debug().initialised === true);
 }
 
+/**
+ * Records, in the test, every event the SDK emits on this page from its first one (`Compagnon.on('event')` is
+ * hooked on DOMContentLoaded, right after the deferred script installed the global), keeping only `fields`.
+ */
+export async function recordEvents<T>(page: Page, fields: string[]): Promise<T[]> {
+  const events: T[] = [];
+  await page.exposeFunction('recordEvent', (e: T) => { events.push(e); });
+  await page.addInitScript((keep: string[]) => addEventListener('DOMContentLoaded', () => {
+    const w = window as unknown as { Compagnon?: { on(t: string, fn: (e: Record<string, unknown>) => void): void }; recordEvent(e: unknown): void };
+    w.Compagnon?.on('event', (e) => w.recordEvent(Object.fromEntries(keep.filter((k) => e[k] !== undefined).map((k) => [k, e[k]]))));
+  }), fields);
+  return events;
+}
+
 /** Reads one key of the SDK's IndexedDB store (database `compagnon`, store `kv`) with the raw API. */
 export function readIdb(page: Page, key: string): Promise<unknown> {
   return page.evaluate((k) => new Promise((resolve, reject) => {

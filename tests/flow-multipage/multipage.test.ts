@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, readIdb, waitForCompagnon, type Harness } from '../harness.ts';
+import { openHarness, readIdb, waitForCompagnon, type Harness, recordEvents as recordEventsOf } from '../harness.ts';
 
 interface Ev { type: string; guide?: string; step?: string; url?: string }
 let h: Harness;
@@ -11,15 +11,7 @@ beforeAll(async () => { h = await openHarness(fileURLToPath(new URL('.', import.
 afterAll(async () => { await h?.close(); });
 
 /** Every event of every page load of this tab, in order. */
-async function recordEvents(page: Page): Promise<Ev[]> {
-  const events: Ev[] = [];
-  await page.exposeFunction('recordEvent', (e: Ev) => { events.push(e); });
-  await page.addInitScript(() => addEventListener('DOMContentLoaded', () => {
-    const w = window as any;
-    w.Compagnon?.on('event', (e: Ev) => w.recordEvent({ type: e.type, guide: e.guide, step: e.step, url: e.url }));
-  }));
-  return events;
-}
+const recordEvents = (page: Page) => recordEventsOf<Ev>(page, ['type', 'guide', 'step', 'url']);
 const record = async (page: Page) =>
   ((await readIdb(page, 'progress:multi:u-multi')) as { guides: Record<string, { status: string; step: number }> } | undefined)
     ?.guides['cross-tour'];

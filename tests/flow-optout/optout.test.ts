@@ -3,22 +3,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, readIdb, waitForCompagnon, type Harness } from '../harness.ts';
+import { openHarness, readIdb, waitForCompagnon, type Harness, recordEvents as recordEventsOf } from '../harness.ts';
 
 interface Ev { type: string; guide?: string }
 let h: Harness;
 beforeAll(async () => { h = await openHarness(fileURLToPath(new URL('.', import.meta.url))); });
 afterAll(async () => { await h?.close(); });
 
-async function recordEvents(page: Page): Promise<Ev[]> {
-  const events: Ev[] = [];
-  await page.exposeFunction('recordEvent', (e: Ev) => { events.push(e); });
-  await page.addInitScript(() => addEventListener('DOMContentLoaded', () => {
-    const w = window as any;
-    w.Compagnon?.on('event', (e: Ev) => w.recordEvent({ type: e.type, guide: e.guide }));
-  }));
-  return events;
-}
+const recordEvents = (page: Page) => recordEventsOf<Ev>(page, ['type', 'guide']);
 async function openCentre(page: Page) {
   await waitForCompagnon(page);
   await page.getByRole('button', { name: 'Help' }).click();

@@ -3,22 +3,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, readIdb, type Harness } from '../harness.ts';
+import { openHarness, readIdb, type Harness, recordEvents as recordEventsOf } from '../harness.ts';
 
 interface Ev { type: string; guide?: string; step?: string; url?: string }
 let h: Harness;
 beforeAll(async () => { h = await openHarness(fileURLToPath(new URL('.', import.meta.url))); });
 afterAll(async () => { await h?.close(); });
 
-async function recordEvents(page: Page): Promise<Ev[]> {
-  const events: Ev[] = [];
-  await page.exposeFunction('recordEvent', (e: Ev) => { events.push(e); });
-  await page.addInitScript(() => addEventListener('DOMContentLoaded', () => {
-    const w = window as any;
-    w.Compagnon?.on('event', (e: Ev) => w.recordEvent({ type: e.type, guide: e.guide, step: e.step, url: e.url }));
-  }));
-  return events;
-}
+const recordEvents = (page: Page) => recordEventsOf<Ev>(page, ['type', 'guide', 'step', 'url']);
 const step = (page: Page, title: string) => page.getByRole('dialog', { name: title });
 const stepIndex = async (page: Page) =>
   ((await readIdb(page, 'progress:spa:u-spa')) as any)?.guides['spa-tour'] as { status: string; step: number } | undefined;

@@ -3,22 +3,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openHarness, readIdb, waitForCompagnon, type Harness } from '../harness.ts';
+import { openHarness, readIdb, waitForCompagnon, type Harness, recordEvents as recordEventsOf } from '../harness.ts';
 
 interface Ev { type: string; guide?: string; step?: string; props?: Record<string, unknown> }
 let h: Harness;
 beforeAll(async () => { h = await openHarness(fileURLToPath(new URL('.', import.meta.url))); });
 afterAll(async () => { await h?.close(); });
 
-async function recordEvents(page: Page): Promise<Ev[]> {
-  const events: Ev[] = [];
-  await page.exposeFunction('recordEvent', (e: Ev) => { events.push(e); });
-  await page.addInitScript(() => addEventListener('DOMContentLoaded', () => {
-    const w = window as any;
-    w.Compagnon?.on('event', (e: Ev) => w.recordEvent({ type: e.type, guide: e.guide, step: e.step, props: e.props }));
-  }));
-  return events;
-}
+const recordEvents = (page: Page) => recordEventsOf<Ev>(page, ['type', 'guide', 'step', 'props']);
 const progress = async (page: Page) => ((await readIdb(page, 'progress:survey:u-survey')) as any)?.guides ?? {};
 const start = (page: Page, id: string) => page.evaluate((g) => (window as any).Compagnon.start(g), id);
 
