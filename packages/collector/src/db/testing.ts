@@ -61,7 +61,20 @@ async function openSqlite(): Promise<OpenedTestDb> {
   };
 }
 
+// Seen once in several hundred opens under parallel test files: the pool's first connection reports the fresh
+// schema missing (3F000) while migrating. A test-setup race, not the collector's (production uses one schema):
+// a second schema is tried before giving up.
 async function openPostgres(): Promise<OpenedTestDb> {
+  try {
+    return await openPostgresOnce();
+  } catch (e) {
+    if ((e as { cause?: { code?: string } }).cause?.code !== '3F000') throw e;
+    console.warn('openTestDbs: a fresh PostgreSQL schema was not visible yet; retrying with another one');
+    return openPostgresOnce();
+  }
+}
+
+async function openPostgresOnce(): Promise<OpenedTestDb> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
