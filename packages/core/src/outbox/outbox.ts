@@ -241,6 +241,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
     flush,
     flushOnHide() {
+      // The page may be going away: events still waiting behind an earlier append would never reach the store.
+      // Write them now, outside the chain (the store orders events by their queueing, not by transaction), so an
+      // unacknowledged beacon is resent on the next load.
+      const waiting = unpersisted;
+      unpersisted = [];
+      if (waiting.length) {
+        void tryStore('persist events', () => store.append(waiting)).then((ok) => { if (!ok) unpersisted.unshift(...waiting); });
+      }
       const beacon = beaconBody([...mirror.values()], deps.key, config);
       let error: unknown;
       try {
