@@ -1,3 +1,5 @@
+import type { NewHiresReport as ServerNewHires } from '../../reports/new-hires.ts';
+import type { GhostsReport as ServerGhosts } from '../../reports/ghosts.ts';
 // The report shapes of `GET /v1/apps/:app/reports/<name>` (see the collector contract). Counts may arrive as
 // null where the server hides a group smaller than k people; `k` is read when the server sends it.
 
@@ -19,23 +21,9 @@ export interface GuidesReport { rows: GuideRow[]; suppressed: number; k?: number
 export interface FunnelStep { step: string; viewed: number | null; completed: number | null }
 export interface FunnelReport { guide: string; steps: FunnelStep[]; suppressed: number; k?: number }
 
-export interface NewHiresReport {
-  population: string;
-  days: number;
-  hires: number | null;
-  onboarded: number | null;
-  rate: number | null;
-  k?: number;
-}
-
-export interface GhostsReport {
-  population: string;
-  ghosts: number | null;
-  reached: number | null;
-  converted: number | null;
-  rate: number | null;
-  k?: number;
-}
+// The server's own shapes (type-only: nothing of the server is bundled), plus the `k` a report may carry.
+export type NewHiresReport = ServerNewHires & { k?: number };
+export type GhostsReport = ServerGhosts & { k?: number };
 
 export interface AdoptionDay { day: string; activePeople: number | null; started: number | null; completed: number | null }
 export interface AdoptionReport { days: AdoptionDay[]; k?: number }
