@@ -3,7 +3,7 @@
 // our open shadow root, so the audit covers the host page and everything Compagnon draws on it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, openHarness, waitForCompagnon, type Harness } from '../harness.ts';
 
@@ -23,6 +23,19 @@ const UI = {
 
 // An image the media steps and the ambassador's photo can load; everything else on the fake hosts is a 404.
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="160"><rect width="320" height="160" fill="#cbd5e1"/></svg>';
+
+// Caption files say which one was loaded; the media host answers with CORS, as the docs ask of a CDN.
+const vtt = (name: string) => `WEBVTT\n\n00:00.000 --> 00:05.000\n${name}\n`;
+async function serveMedia(context: BrowserContext) {
+  await context.route(/^https:\/\/[a-z]+\.compagnon\.test\//, (route) => {
+    const url = route.request().url();
+    if (url.endsWith('.svg')) return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: SVG });
+    if (url.endsWith('.vtt')) {
+      return route.fulfill({ status: 200, contentType: 'text/vtt', headers: { 'access-control-allow-origin': '*' }, body: vtt(url.split('/').pop()!) });
+    }
+    return route.fulfill({ status: 404, body: '' });
+  });
+}
 
 interface Violation { id: string; impact: string | null; help: string; helpUrl: string; nodes: Array<{ target: unknown; html: string; summary: string }> }
 
@@ -180,10 +193,7 @@ afterAll(async () => { await h?.close(); });
 describe.each(VARIANTS)('axe: every guide type, $name', ({ lang, dark }) => {
   it.each(STATES)('$name has no WCAG 2.2 AA violation', async (state) => {
     const { page, context, seen } = await h.newPage();
-    await context.route(/^https:\/\/[a-z]+\.compagnon\.test\//, (route) =>
-      route.request().url().endsWith('.svg')
-        ? route.fulfill({ status: 200, contentType: 'image/svg+xml', body: SVG })
-        : route.fulfill({ status: 404, body: '' }));
+    await serveMedia(context);
     const errors: string[] = [];
     await page.exposeFunction('compagnonError', (m: string) => errors.push(m));
     await page.addInitScript(() => addEventListener('DOMContentLoaded', () =>
@@ -196,8 +206,38 @@ describe.each(VARIANTS)('axe: every guide type, $name', ({ lang, dark }) => {
     const violations = await audit(page);
     if (process.env.AXE_INCOMPLETE) console.log(`${state.name} (${lang}${dark ? ', dark' : ''}): needs review`, await page.evaluate(() => (window as any).axeIncomplete));
     expect(violations, `axe found ${violations.length} violation(s):\n\n${report(violations)}\n`).toEqual([]);
+    // Videos carry captions: axe's video-caption rule, which cannot decide without them, has nothing to ask.
+    const review: string[] = await page.evaluate(() => (window as any).axeIncomplete);
+    expect(review.filter((r) => r.startsWith('video-caption'))).toEqual([]);
     expect(errors).toEqual([]);
     expect(seen.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.each(['en', 'fr'] as const)('captions (%s)', (lang) => {
+  it("a video's captions track in the reader's language is on and loads from the media host", async () => {
+    const { page, context } = await h.newPage();
+    await serveMedia(context);
+    await page.goto(`${h.url}/page.html?g=tour&lang=${lang}`);
+    await waitForCompagnon(page);
+    await tourTo(page, lang, 4);
+    const state = () => page.evaluate(() => {
+      const video = document.querySelector('[data-compagnon]')!.shadowRoot!.querySelector('video')!;
+      return {
+        crossOrigin: video.crossOrigin,
+        tracks: [...video.querySelectorAll('track')].map((t) => ({ lang: t.srclang, label: t.label, mode: t.track.mode, ready: t.readyState, cue: (t.track.cues?.[0] as VTTCue | undefined)?.text })),
+      };
+    });
+    await expect.poll(async () => (await state()).tracks[0]?.ready, { timeout: 5000 }).toBe(2); // HTMLTrackElement.LOADED
+    const other = lang === 'en' ? 'fr' : 'en';
+    expect(await state()).toEqual({
+      crossOrigin: 'anonymous',
+      tracks: [
+        { lang, label: lang === 'en' ? 'English' : 'Français', mode: 'showing', ready: 2, cue: `receipt.${lang}.vtt` },
+        { lang: other, label: other === 'en' ? 'English' : 'Français', mode: 'disabled', ready: 0, cue: undefined },
+      ],
+    });
     await context.close();
   });
 });

@@ -37,6 +37,10 @@ export const refine = <T>(ok: (value: T) => boolean, m: string, keywords: Keywor
 export const exactlyOne = (a: string, b: string) =>
   refine<object>((o) => a in o !== b in o, 'xor', { oneOf: [{ required: [a] }, { required: [b] }] }, `${a}|${b}`);
 
+/** Key `a` only alongside key `b` (captions need a video), as JSON Schema's `dependentRequired`. */
+export const requires = (a: string, b: string) =>
+  refine<object>((o) => !(a in o) || b in o, 'with', { dependentRequired: { [a]: [b] } }, `${a}|${b}`);
+
 /** z.minLength(1) on a string. */
 export const nonEmptyText = lean<string>({ minLength: 1 }, (v) => (v.length ? undefined : tooSmall('string', 1)));
 /** z.minLength(n) on an array. */

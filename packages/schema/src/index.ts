@@ -16,6 +16,7 @@ export {
   type ChecklistItem,
   type DoneWhen,
   type Guide,
+  type Captions,
   type Media,
   type Placement,
   type Question,

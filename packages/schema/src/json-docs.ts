@@ -191,8 +191,13 @@ export const DOCS: Record<string, [Doc, Record<string, Doc>]> = {
     {
       image: ['Image', 'http(s) URL of an image.'],
       video: ['Video', 'http(s) URL of a short video; shown with controls, muted, never autoplayed.'],
+      captions: ['Captions', 'WebVTT captions of the video: an http(s) URL, or { "en": URL, "fr": URL } (one track per language; the reader\'s language is on). Only with video.'],
       alt: text('Alternative text (read by screen readers)'),
     },
+  ],
+  CaptionFiles: [
+    ['Captions per language', 'One WebVTT file per language, at least one.'],
+    { en: ['English captions', 'http(s) URL of the English WebVTT file.'], fr: ['French captions', 'http(s) URL of the French WebVTT file.'] },
   ],
   RatingQuestion: [['Rating', 'A rating from 1 to 5.'], { kind: ['Kind', '"rating"'] }],
   NpsQuestion: [['Net Promoter Score', 'How likely to recommend, from 0 to 10.'], { kind: ['Kind', '"nps"'] }],
@@ -237,6 +242,7 @@ export const LEAF_DOCS: Record<string, Doc> = {
   Guide: ['Guide', 'A tour, a tooltip, a checklist, an announcement, a survey or a resource centre, by "type".'],
   Date: ['Date', 'ISO 8601 date (2026-03-01) or date-time (2026-03-01T09:00:00Z; without offset: local time).'],
   HttpUrl: ['URL', 'An absolute http(s) URL, without spaces.'],
+  Captions: ['Captions', 'A WebVTT file\'s http(s) URL, or { "en": URL, "fr": URL }.'],
   Target: ['Target', 'A CSS selector, { "role", "name" }, { "text" }, or a non-empty list of these tried in turn.'],
   TargetSpec: ['Target', 'A CSS selector, { "role", "name" } or { "text" }.'],
   TargetQuery: ['Target by role or text', 'One of: { role, name }, { text }.'],

@@ -48,6 +48,8 @@ const DEFS: [string, z.core.$ZodType][] = [
   ['TextTarget', G.TextTargetSchema],
   ['Media', G.MediaSchema],
   ['HttpUrl', G.HttpUrlSchema],
+  ['Captions', G.CaptionsSchema],
+  ['CaptionFiles', G.CaptionFilesSchema],
   ['Question', G.QuestionSchema],
   ['RatingQuestion', G.RatingQuestionSchema],
   ['NpsQuestion', G.NpsQuestionSchema],

@@ -1,16 +1,26 @@
-import { exactlyOne, matches, minItems, numeric, oneOf } from './checks.ts';
+import { exactlyOne, matches, minItems, numeric, oneOf, requires } from './checks.ts';
 import { uniqueIds } from './base.ts';
 import { tagged } from './keyed.ts';
 import { HTTP_PATTERN } from './links.ts';
-import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { IdSchema, languages, LocalizedTextSchema, NonEmptySchema } from './text.ts';
 import { z } from './z.ts';
 
 /** An absolute http(s) URL: what the UI loads (images, videos, photos). */
 export const HttpUrlSchema = NonEmptySchema.check(matches(HTTP_PATTERN));
 
+/** WebVTT captions of a video: one file, or one per language (each a track; the reader's language is shown). */
+export const CaptionFilesSchema = languages(HttpUrlSchema);
+export const CaptionsSchema = z.union([HttpUrlSchema, CaptionFilesSchema]);
+export type Captions = z.infer<typeof CaptionsSchema>;
+
 export const MediaSchema = z
-  .strictObject({ image: z.optional(HttpUrlSchema), video: z.optional(HttpUrlSchema), alt: LocalizedTextSchema })
-  .check(exactlyOne('image', 'video'));
+  .strictObject({
+    image: z.optional(HttpUrlSchema),
+    video: z.optional(HttpUrlSchema),
+    captions: z.optional(CaptionsSchema),
+    alt: LocalizedTextSchema,
+  })
+  .check(exactlyOne('image', 'video'), requires('captions', 'video'));
 export type Media = z.infer<typeof MediaSchema>;
 
 export const RatingQuestionSchema = z.strictObject({ kind: oneOf(['rating']) });

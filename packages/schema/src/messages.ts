@@ -50,6 +50,10 @@ const CUSTOM: Record<string, (v: string, k?: string) => Message> = {
     const [a, b] = v.split('|');
     return { en: `needs exactly one of "${a}" and "${b}"`, fr: `exactement un de « ${a} » et « ${b} » requis` };
   },
+  with: (v) => {
+    const [a, b] = v.split('|');
+    return { en: `"${a}" needs "${b}"`, fr: `« ${a} » exige « ${b} »` };
+  },
   date: () => ({ en: 'expected an ISO 8601 date (2026-03-01) or date-time (2026-03-01T09:00:00Z)', fr: 'date ISO 8601 attendue (2026-03-01 ou 2026-03-01T09:00:00Z)' }),
   order: () => ({ en: 'must not be before startAt', fr: 'ne doit pas précéder startAt' }),
 };

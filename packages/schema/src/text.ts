@@ -10,10 +10,13 @@ export const IdSchema = z.string().check(matches(ID_PATTERN, 64));
 
 export const NonEmptySchema = z.string().check(nonEmptyText);
 
-// At least one language: `minProperties` in JSON Schema.
-export const LanguagesSchema = z
-  .strictObject({ en: z.optional(NonEmptySchema), fr: z.optional(NonEmptySchema) })
-  .check(refine((o) => o.en !== undefined || o.fr !== undefined, 'lang', { minProperties: 1 }));
+/** One `value` per language, at least one (`minProperties` in JSON Schema): texts, caption files. */
+export const languages = <T extends z.core.$ZodType>(value: T) =>
+  z
+    .strictObject({ en: z.optional(value), fr: z.optional(value) })
+    .check(refine<{ en?: unknown; fr?: unknown }>((o) => o.en !== undefined || o.fr !== undefined, 'lang', { minProperties: 1 }));
+
+export const LanguagesSchema = languages(NonEmptySchema);
 
 export const LocalizedTextSchema = z.union([NonEmptySchema, LanguagesSchema]);
 

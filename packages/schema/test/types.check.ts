@@ -17,7 +17,7 @@ type GuideBase = {
 };
 type TargetSpec = string | { role: string; name?: string } | { text: string };
 type Target = TargetSpec | TargetSpec[];
-type Media = { image?: string; video?: string; alt: LocalizedText };
+type Media = { image?: string; video?: string; captions?: string | { en?: string; fr?: string }; alt: LocalizedText };
 type Question =
   | { kind: 'rating' }
   | { kind: 'nps' }

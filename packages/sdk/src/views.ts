@@ -1,7 +1,8 @@
-import { localize, type Guide, type Media, type Question } from '@compagnon/schema';
+import { localize, type Captions, type Guide, type Locale, type Media, type Question } from '@compagnon/schema';
 import { whyShown } from '@compagnon/core';
 import type { MediaView, QuestionView } from '@compagnon/ui';
 import type { Ctx } from './context.ts';
+import { win } from './env.ts';
 
 /** What every foreground dialog says about itself: why this person sees it, preview mode, snoozable. */
 export const guideMeta = (ctx: Ctx, guide: Guide) => ({
@@ -11,8 +12,19 @@ export const guideMeta = (ctx: Ctx, guide: Guide) => ({
   canSnooze: !ctx.preview && !guide.trigger?.manual,
 });
 
-export const mediaView = (ctx: Ctx, media: Media | undefined): MediaView | undefined =>
-  media && { image: media.image, video: media.video, alt: localize(media.alt, ctx.locale) };
+/** One track per caption file, the reader's language first (the one shown). */
+const tracks = (captions: Captions | undefined, locale: Locale): MediaView['captions'] =>
+  typeof captions === 'string'
+    ? [{ src: captions }]
+    : captions && (locale === 'fr' ? (['fr', 'en'] as const) : (['en', 'fr'] as const)).flatMap((lang) => (captions[lang] ? [{ src: captions[lang], lang }] : []));
+
+export function mediaView(ctx: Ctx, media: Media | undefined): MediaView | undefined {
+  if (!media) return undefined;
+  const captions = tracks(media.captions, ctx.locale);
+  const origin = win()?.location.origin;
+  const cors = captions?.some((c) => new URL(c.src).origin !== origin);
+  return { image: media.image, video: media.video, captions, cors, alt: localize(media.alt, ctx.locale) };
+}
 
 export const questionView = (ctx: Ctx, q: Question): QuestionView =>
   q.kind === 'choice'

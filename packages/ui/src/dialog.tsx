@@ -7,6 +7,9 @@ import type { Translate } from './i18n.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { MediaView } from './types.ts';
 
+// A caption menu lists tracks by label: each language by its own name, as in any player.
+const LANGUAGE = { en: 'English', fr: 'Français' };
+
 export interface DialogProps {
   box: RefObject<HTMLDivElement | null>;
   class: string;
@@ -50,7 +53,11 @@ export function Dialog({ box, class: className, id, view, t, onClose, arrow, mod
       {/* Muted, no autoplay: nothing moves or sounds until asked (prefers-reduced-motion included). */}
       {media &&
         (media.video ? (
-          <video src={media.video} controls muted playsInline preload="metadata" aria-label={media.alt} />
+          <video src={media.video} controls muted playsInline preload="metadata" aria-label={media.alt} crossOrigin={media.cors ? 'anonymous' : undefined}>
+            {media.captions?.map((c, i) => (
+              <track kind="captions" src={c.src} srcLang={c.lang} label={c.lang ? LANGUAGE[c.lang] : t('Captions')} default={!i} />
+            ))}
+          </video>
         ) : (
           <img src={media.image} alt={media.alt} />
         ))}

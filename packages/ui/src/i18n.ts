@@ -28,6 +28,7 @@ const fr = {
   'In progress': 'En cours',
   Completed: 'Terminé',
   Video: 'Vidéo',
+  Captions: 'Sous-titres',
   Webinar: 'Webinaire',
   Link: 'Lien',
 };

@@ -41,6 +41,10 @@ export interface StepView {
 export interface MediaView {
   image?: string;
   video?: string;
+  /** WebVTT caption tracks of the video; the first is on. `lang` is absent for a single file of no stated language. */
+  captions?: Array<{ src: string; lang?: Locale }>;
+  /** Captions from another origin load only with CORS, which then applies to the video too (`crossorigin`). */
+  cors?: boolean;
   alt: string;
 }
 
