@@ -16,6 +16,7 @@ export const guidesReport: GuidesReport = {
     { guide: 'leave-checklist', population: 'ghosts', offered: 57, started: 22, completed: 9, dismissed: 11, completionRate: 9 / 22, medianTimeToCompleteMs: 5_400_000 },
   ],
   suppressed: 3,
+  k: K,
 };
 
 export function funnelReport(guide: string): FunnelReport {
@@ -29,12 +30,13 @@ export function funnelReport(guide: string): FunnelReport {
       { step: 'help-centre', viewed: null, completed: null },
     ],
     suppressed: 1,
+    k: K,
   };
 }
 
-export const newHiresReport = (days = 30): NewHiresReport => ({ population: 'new-hires', days, hires: 64, onboarded: 52, rate: 52 / 64 });
+export const newHiresReport = (days = 30): NewHiresReport => ({ population: 'new-hires', days, hires: 64, onboarded: 52, rate: 52 / 64, k: K });
 
-export const ghostsReport: GhostsReport = { population: 'ghosts', ghosts: 143, reached: 57, converted: 21, rate: 21 / 57 };
+export const ghostsReport: GhostsReport = { population: 'ghosts', ghosts: 143, reached: 57, converted: 21, rate: 21 / 57, k: K };
 
 /** Weekdays busy, weekends quiet (under k on Sundays, so hidden). */
 export function adoptionReport(from: string, to: string): AdoptionReport {
@@ -51,7 +53,7 @@ export function adoptionReport(from: string, to: string): AdoptionReport {
       completed: active == null ? null : Math.round(active * 0.15 + (i % 3)),
     });
   }
-  return { days };
+  return { days, k: K };
 }
 
 /** Answers one report by name, as the collector would (query as strings). */

@@ -59,7 +59,6 @@ describe.each(openTestDbs())('reports routes on $name', ({ name, open, skip }) =
       { name: 'guide repeated', query: 'guides?guide=a&guide=b', message: 'guide: expected one value' },
       { name: 'days 0', query: 'new-hires?days=0', message: 'days: expected a whole number' },
       { name: 'days not a number', query: 'new-hires?days=ten', message: 'days: expected a whole number' },
-      { name: 'funnel without guide', query: 'funnel', message: 'guide: required' },
     ])('400 for $name', async ({ query, message }) => {
       const res = await get(`/v1/apps/${APP}/reports/${query}`);
       expect(res.statusCode).toBe(400);
@@ -73,18 +72,27 @@ describe.each(openTestDbs())('reports routes on $name', ({ name, open, skip }) =
       expect(guides.json()).toEqual({
         rows: [{ guide: 'expense-tour', population: 'sales', offered: 5, started: 5, completed: 0, dismissed: 3, completionRate: 0, medianTimeToCompleteMs: null }],
         suppressed: 1,
+        k: 5,
       });
       const funnel = await get(`/v1/apps/${APP}/reports/funnel?guide=expense-tour&from=2025-03-04&to=2025-03-04`);
       expect(funnel.json()).toEqual({
         guide: 'expense-tour',
         steps: [{ step: 'open', viewed: 8, completed: 6 }, { step: 'fill', viewed: 6, completed: 3 }],
         suppressed: 2,
+        k: 5,
       });
-      expect((await get(`/v1/apps/${APP}/reports/new-hires?days=32`)).json()).toEqual({ population: 'new-hires', days: 32, hires: 7, onboarded: 5, rate: 5 / 7 });
-      expect((await get(`/v1/apps/${APP}/reports/ghosts`)).json()).toEqual({ population: 'ghosts', ghosts: 7, reached: 5, converted: 3, rate: 0.6 });
+      expect((await get(`/v1/apps/${APP}/reports/new-hires?days=32`)).json()).toEqual({ population: 'new-hires', days: 32, hires: 7, onboarded: 5, rate: 5 / 7, k: 5 });
+      expect((await get(`/v1/apps/${APP}/reports/ghosts`)).json()).toEqual({ population: 'ghosts', ghosts: 7, reached: 5, converted: 3, rate: 0.6, k: 5 });
       expect((await get(`/v1/apps/${APP}/reports/adoption?from=2025-03-05&to=2025-03-06`)).json()).toEqual({
         days: [{ day: '2025-03-05', activePeople: null, started: null, completed: null }, { day: '2025-03-06', activePeople: 0, started: 0, completed: 0 }],
+        k: 5,
       });
+    });
+
+    it('funnel without a guide: the one whose steps most people viewed (a tour, never a tooltip)', async () => {
+      const res = await get(`/v1/apps/${APP}/reports/funnel?from=2025-03-04&to=2025-03-04`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ guide: 'expense-tour', k: 5 });
     });
 
     it("uses the app's own k: 'other' (k=1) shows a group of 6", async () => {
@@ -96,6 +104,7 @@ describe.each(openTestDbs())('reports routes on $name', ({ name, open, skip }) =
           { guide: 'expense-tour', population: 'sales', offered: 5, started: 5, completed: 5, dismissed: 0, completionRate: 1, medianTimeToCompleteMs: 1 },
         ],
         suppressed: 0,
+        k: 1,
       });
     });
   });

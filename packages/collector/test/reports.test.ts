@@ -149,11 +149,22 @@ describe.each(openTestDbs())('reports on $name', ({ name, open, skip }) => {
       expect(days[31]).toEqual(hidden('2025-04-03')); // nh5 alone
     });
 
+    it('funnel without a guide: the guide whose steps most people viewed, never a tooltip without steps', async () => {
+      expect((await funnelReport(db, q())).guide).toBe('expense-tour');
+      // Among ghosts, the tip tooltip is the busiest guide (g1, g2, g3, g7) and the tour only met target_not_found:
+      // no guide has steps they viewed.
+      const ghosts = q({ population: 'ghosts' });
+      const [tip] = (await guidesReport(db, { ...ghosts, k: 1, guide: 'tip' })).rows;
+      expect(tip?.offered).toBe(4);
+      expect((await funnelReport(db, ghosts)).guide).toBe(null);
+    });
+
     it('counts nothing for an app without events', async () => {
       const other = { app: 'nobody', k: 5 };
       expect(await guidesReport(db, other)).toEqual({ rows: [], suppressed: 0 });
       expect(await adoptionReport(db, other)).toEqual({ days: [] });
       expect(await funnelReport(db, { ...other, guide: 'expense-tour' })).toEqual({ guide: 'expense-tour', steps: [], suppressed: 0 });
+      expect(await funnelReport(db, other)).toEqual({ guide: null, steps: [], suppressed: 0 });
       expect(await ghostsReport(db, other)).toEqual({ population: 'ghosts', ghosts: 0, reached: 0, converted: 0, rate: 0 });
     });
   });

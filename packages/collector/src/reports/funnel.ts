@@ -11,12 +11,25 @@ export interface FunnelStep {
 }
 
 export interface FunnelReport {
-  guide: string;
+  /** The guide asked for; without one, the guide whose steps most people viewed (null when none has steps). */
+  guide: string | null;
   steps: FunnelStep[];
   suppressed: number;
 }
 
-export async function funnelReport(db: ReportDb, q: ReportQuery & { guide: string }): Promise<FunnelReport> {
+/** Among the filtered events, the guide whose steps most people viewed: a tour, never a tooltip (no steps). */
+async function busiestTour(db: ReportDb, q: ReportQuery): Promise<string | undefined> {
+  const { rows } = await sql<{ guide: string }>`
+    SELECT e.guide AS guide FROM events AS e
+    WHERE ${eventWhere(db, q.app, q, { guide: false })} AND e.guide IS NOT NULL AND e.type = 'step_viewed'
+    GROUP BY e.guide ORDER BY COUNT(DISTINCT e.user_hash) DESC, e.guide LIMIT 1`.execute(db.kysely);
+  return rows[0]?.guide;
+}
+
+export async function funnelReport(db: ReportDb, query: ReportQuery): Promise<FunnelReport> {
+  const guide = query.guide ?? (await busiestTour(db, query));
+  if (guide === undefined) return { guide: null, steps: [], suppressed: 0 };
+  const q = { ...query, guide };
   const [{ rows }, guides] = await Promise.all([
     sql<{ step: string; viewed: unknown; completed: unknown; first: unknown }>`
       SELECT e.step AS step, ${peopleWith('step_viewed')} AS viewed, ${peopleWith('step_completed')} AS completed,
@@ -40,5 +53,5 @@ export async function funnelReport(db: ReportDb, q: ReportQuery & { guide: strin
     if (hidden(Math.max(viewed, completed), q.k)) suppressed++;
     else steps.push({ step, viewed, completed });
   }
-  return { guide: q.guide, steps, suppressed };
+  return { guide, steps, suppressed };
 }

@@ -18,15 +18,9 @@ export type { ReportDb } from './sql.ts';
 export { adoptionReport, funnelReport, ghostsReport, guidesReport, newHiresReport };
 export { parseFilters } from './query.ts';
 
-/** A report's own requirement on the query, checked before any SQL: its message is the 400's. */
-export class ReportParamError extends RangeError {}
-
 export const REPORTS = {
   guides: guidesReport,
-  funnel: (db: ReportDb, q: ReportQuery) => {
-    if (q.guide === undefined) throw new ReportParamError('guide: required by the funnel report');
-    return funnelReport(db, { ...q, guide: q.guide });
-  },
+  funnel: funnelReport,
   'new-hires': newHiresReport,
   ghosts: ghostsReport,
   adoption: adoptionReport,

@@ -39,13 +39,6 @@ async function getReport<T>(token: string, app: string, name: string, query: Que
 
 const uniq = (xs: Iterable<string>): string[] => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
 
-/** The guide with most starters among everyone: the funnel shown when no guide is chosen. */
-function busiestGuide(g: GuidesReport): string | undefined {
-  const everyone = g.rows.filter((r) => r.population === '*');
-  const pool = everyone.length ? everyone : g.rows;
-  return [...pool].sort((a, b) => (b.started ?? 0) - (a.started ?? 0))[0]?.guide;
-}
-
 /**
  * Every report for one app and filter set. The new-hire and ghost cards keep their own populations
  * (the server's defaults `new-hires` and `ghosts`): the population filter narrows the guide reports only.
@@ -55,16 +48,16 @@ export async function loadReports(token: string, app: string, f: Filters, newHir
   const all = { ...dates, population: f.population, guide: f.guide };
   const get = <T,>(name: string, q: Query) => getReport<T>(token, app, name, q, signal);
   const filtered = f.population !== '' || f.guide !== '';
-  const [guides, adoption, newHires, ghosts, unfiltered] = await Promise.all([
+  const [guides, adoption, newHires, ghosts, funnel, unfiltered] = await Promise.all([
     get<GuidesReport>('guides', all),
     get<AdoptionReport>('adoption', all),
     get<NewHiresReport>('new-hires', { ...dates, days: newHireDays }),
     get<GhostsReport>('ghosts', dates),
+    // Without a chosen guide the server picks the one whose steps most people viewed (a tour, not a tooltip).
+    get<FunnelReport>('funnel', all),
     // The filter choices come from the whole date range, not from what the filters left.
     filtered ? get<GuidesReport>('guides', dates) : undefined,
   ]);
-  const funnelGuide = f.guide || busiestGuide(guides);
-  const funnel = funnelGuide ? await get<FunnelReport>('funnel', { ...dates, population: f.population, guide: funnelGuide }) : null;
   const source = unfiltered ?? guides;
   return {
     guides, adoption, newHires, ghosts, funnel,

@@ -59,7 +59,6 @@ const fr = {
   '{n} groups hidden (fewer than {k} people)': '{n} groupes masqués (moins de {k} personnes)',
   '1 group hidden (fewer than {k} people)': '1 groupe masqué (moins de {k} personnes)',
   '{n} days hidden (fewer than {k} active people)': '{n} jours masqués (moins de {k} personnes actives)',
-  'the minimum group size set for this app (k-anonymity)': 'la taille minimale de groupe fixée pour cette application (k-anonymat)',
   'Adoption per day': 'Adoption par jour',
   'Active people': 'Personnes actives',
   Started: 'Démarrés',

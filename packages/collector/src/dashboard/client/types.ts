@@ -1,7 +1,7 @@
 import type { NewHiresReport as ServerNewHires } from '../../reports/new-hires.ts';
 import type { GhostsReport as ServerGhosts } from '../../reports/ghosts.ts';
 // The report shapes of `GET /v1/apps/:app/reports/<name>` (see the collector contract). Counts may arrive as
-// null where the server hides a group smaller than k people; `k` is read when the server sends it.
+// null where the server hides a group smaller than k people; every report carries the app's `k`.
 
 export interface GuideRow {
   guide: string;
@@ -16,17 +16,18 @@ export interface GuideRow {
   medianTimeToCompleteMs: number | null;
 }
 
-export interface GuidesReport { rows: GuideRow[]; suppressed: number; k?: number }
+export interface GuidesReport { rows: GuideRow[]; suppressed: number; k: number }
 
 export interface FunnelStep { step: string; viewed: number | null; completed: number | null }
-export interface FunnelReport { guide: string; steps: FunnelStep[]; suppressed: number; k?: number }
+/** `guide`: the one asked for, else the one whose steps most people viewed; null when no guide has steps. */
+export interface FunnelReport { guide: string | null; steps: FunnelStep[]; suppressed: number; k: number }
 
-// The server's own shapes (type-only: nothing of the server is bundled), plus the `k` a report may carry.
-export type NewHiresReport = ServerNewHires & { k?: number };
-export type GhostsReport = ServerGhosts & { k?: number };
+// The server's own shapes (type-only: nothing of the server is bundled), plus the `k` the route adds.
+export type NewHiresReport = ServerNewHires & { k: number };
+export type GhostsReport = ServerGhosts & { k: number };
 
 export interface AdoptionDay { day: string; activePeople: number | null; started: number | null; completed: number | null }
-export interface AdoptionReport { days: AdoptionDay[]; k?: number }
+export interface AdoptionReport { days: AdoptionDay[]; k: number }
 
 export interface Filters {
   population: string;
@@ -41,8 +42,7 @@ export interface Reports {
   adoption: AdoptionReport;
   newHires: NewHiresReport;
   ghosts: GhostsReport;
-  /** Null when the app has no guide to show a funnel for. */
-  funnel: FunnelReport | null;
+  funnel: FunnelReport;
   /** Every guide and population seen for the date range (the filter choices). */
   choices: { guides: string[]; populations: string[] };
 }

@@ -5,9 +5,9 @@ import type { FunnelReport } from '../types.ts';
 import { Chart, chartTheme } from './chart.tsx';
 import { Count, SuppressedNote } from './hidden.tsx';
 
-export function FunnelPanel({ report, chosen }: { report: FunnelReport | null; chosen: boolean }) {
+export function FunnelPanel({ report, chosen }: { report: FunnelReport; chosen: boolean }) {
   const { t, f } = useI18n();
-  const steps = report?.steps ?? [];
+  const { guide, steps } = report;
   const data = useMemo<uPlot.AlignedData>(() => [
     steps.map((_s, i) => i),
     steps.map((s) => s.viewed),
@@ -47,19 +47,19 @@ export function FunnelPanel({ report, chosen }: { report: FunnelReport | null; c
       ],
     };
   };
-  const title = report ? t('Step funnel: {guide}', { guide: report.guide }) : t('Step funnel');
+  const title = guide ? t('Step funnel: {guide}', { guide }) : t('Step funnel');
   return (
     <section class="panel panel-wide" aria-labelledby="funnel-title" data-panel="funnel">
       <header class="panel-head">
         <h2 id="funnel-title">{title}</h2>
-        {report && !chosen && <p class="panel-sub">{t('The busiest guide is shown; choose another in the filters.')}</p>}
+        {guide && !chosen && <p class="panel-sub">{t('The busiest guide is shown; choose another in the filters.')}</p>}
       </header>
-      {!report || steps.length === 0 ? (
+      {!guide || steps.length === 0 ? (
         <p class="empty">{t('No guide to show yet.')}</p>
       ) : (
         <div class="split">
           <div class="split-main">
-            <Chart label={t('Step funnel of {guide}: people who viewed and completed each step', { guide: report.guide })} data={data} options={options} />
+            <Chart label={t('Step funnel of {guide}: people who viewed and completed each step', { guide })} data={data} options={options} />
           </div>
           <div class="table-scroll">
             <table>
@@ -79,7 +79,7 @@ export function FunnelPanel({ report, chosen }: { report: FunnelReport | null; c
           </div>
         </div>
       )}
-      {report && <SuppressedNote count={report.suppressed} k={report.k} />}
+      <SuppressedNote count={report.suppressed} k={report.k} />
     </section>
   );
 }
