@@ -47,7 +47,7 @@ export function Cards({ newHires, ghosts, guides, adoption, population, newHireD
   const shown = adoption.days.filter((d) => d.activePeople != null);
   const avg = shown.length ? shown.reduce((s, d) => s + (d.activePeople ?? 0), 0) / shown.length : null;
   const peak = shown.reduce((m, d) => Math.max(m, d.activePeople ?? 0), 0);
-  const pctOr = (rate: number | null, k: number | undefined) => (rate == null ? <Hidden k={k} /> : f.pct(rate));
+  const pctOr = (rate: number | null, k: number) => (rate == null ? <Hidden k={k} /> : f.pct(rate));
   const count = (v: number | null) => (v == null ? '–' : f.n(v));
   return (
     <section class="cards" aria-labelledby="summary-title">
