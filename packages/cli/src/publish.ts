@@ -15,6 +15,7 @@ export interface PublishOptions {
 interface PublishAnswer {
   version?: number;
   etag?: string;
+  unchanged?: boolean;
   error?: string;
   errors?: { text?: string; path?: string; message?: string }[];
 }
@@ -50,6 +51,9 @@ export async function publish(o: PublishOptions, io: Io): Promise<number> {
     for (const e of answer.errors ?? []) io.stderr(`  ${o.file}: ${e.text ?? `${e.path}: ${e.message}`}`);
     return 1;
   }
-  io.stdout(`Published ${o.file} to ${o.app}: version ${answer.version}${answer.etag ? ` (ETag ${answer.etag})` : ''}`);
+  const tag = answer.etag ? ` (ETag ${answer.etag})` : '';
+  io.stdout(answer.unchanged
+    ? `Unchanged: ${o.app}'s version ${answer.version} already holds ${o.file}${tag}`
+    : `Published ${o.file} to ${o.app}: version ${answer.version}${tag}`);
   return 0;
 }

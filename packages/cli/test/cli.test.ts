@@ -137,9 +137,11 @@ describe.each(openTestDbs().filter((t) => t.name === 'sqlite'))('compagnon publi
     expect(first.out).toMatch(/^Published .*publish\.json to intranet: version 1 \(ETag .+\)$/);
     // The issue's spelling of the options, and the token from the environment.
     const second = await run(['publish', path, '--app', 'intranet', '--collector', url], { env: { COMPAGNON_ADMIN_TOKEN: TOKEN } });
-    expect(second.out).toMatch(/version 2/);
+    expect(second.out).toMatch(/^Unchanged: intranet's version 1 already holds .*publish\.json/);
+    const changed = file('publish.json', VALID.replace('"hello"', '"hello-2"'));
+    expect((await run(['publish', changed, '--app', 'intranet', '--url', url, '--token', TOKEN])).out).toMatch(/version 2/);
     const res = await fetch(`${url}/v1/apps/intranet/guides`);
-    expect(await res.json()).toMatchObject({ guides: [{ id: 'hello' }] });
+    expect(await res.json()).toMatchObject({ guides: [{ id: 'hello-2' }] });
   });
 
   it('sends nothing when the file does not validate', async () => {

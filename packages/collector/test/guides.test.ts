@@ -30,9 +30,15 @@ describe.each(openTestDbs())('guide hosting on $name', ({ open, skip }) => {
       expect((await latest()).statusCode).toBe(404);
       const first = await publish(example);
       expect(first.statusCode).toBe(201);
-      expect(first.json()).toEqual({ version: 1, etag: expect.stringMatching(/^"1-[0-9a-f]{16}"$/) });
+      expect(first.json()).toEqual({ version: 1, etag: expect.stringMatching(/^"1-[0-9a-f]{16}"$/), unchanged: false });
+      // The same bundle again (key order and $schema aside): nothing new is stored.
+      const { $schema, ...same } = example;
+      const again = await publish(Object.fromEntries(Object.entries(same).reverse()));
+      expect(again.statusCode).toBe(200);
+      expect(again.json()).toEqual({ ...first.json(), unchanged: true });
       const second = await publish({ ...example, guides: example.guides.slice(0, 2) });
-      expect(second.json().version).toBe(2);
+      expect(second.statusCode).toBe(201);
+      expect(second.json()).toMatchObject({ version: 2, unchanged: false });
 
       const res = await latest();
       expect(res.statusCode).toBe(200);
@@ -45,6 +51,8 @@ describe.each(openTestDbs())('guide hosting on $name', ({ open, skip }) => {
       expect(cached.statusCode).toBe(304);
       expect(cached.body).toBe('');
       expect((await latest({ 'if-none-match': first.json().etag })).statusCode).toBe(200);
+      // Going back to the first bundle is a change: a new version, not version 1 again.
+      expect((await publish(example)).json()).toMatchObject({ version: 3, unchanged: false });
     });
 
     it('refuses an invalid bundle with every error and its path', async () => {

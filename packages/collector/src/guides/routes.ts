@@ -62,6 +62,7 @@ export async function guidesAdminRoutes(app: FastifyInstance, { db, apps, now, a
         errors: result.errors.map((e) => ({ path: e.path, ...(e.guide ? { guide: e.guide } : {}), message: e.message.en, text: formatError(e, 'en') })),
       });
     }
-    return reply.code(201).send({ version: result.version, etag: result.etag });
+    const { version, etag, unchanged } = result;
+    return reply.code(unchanged ? 200 : 201).send({ version, etag, unchanged });
   });
 }

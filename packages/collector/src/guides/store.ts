@@ -1,4 +1,5 @@
-// Published guide bundles: each publish is a new version (never overwritten), the latest is served.
+// Published guide bundles: each change is a new version (never overwritten), the latest is served. Publishing the
+// latest bundle again is a no-op, so a CI job publishing on every build does not pile up identical versions.
 import { createHash } from 'node:crypto';
 import { type Bundle, type BundleError, parseBundle } from '@compagnon/schema';
 import type { Db } from '../db/types.ts';
@@ -14,7 +15,8 @@ export interface LatestGuides extends Published {
   publishedAt: number;
 }
 
-export type PublishResult = ({ ok: true } & Published) | { ok: false; errors: BundleError[] };
+/** `unchanged`: the latest version already holds this very bundle; nothing was stored. */
+export type PublishResult = ({ ok: true; unchanged: boolean } & Published) | { ok: false; errors: BundleError[] };
 
 /** Validates and stores `input` as the app's next version; any validation error refuses the whole bundle. */
 export async function publishGuides(db: Db, app: string, input: unknown, now: number): Promise<PublishResult> {
@@ -26,6 +28,8 @@ export async function publishGuides(db: Db, app: string, input: unknown, now: nu
   // Two publishes at once (two admins, two instances) may pick the same number: the primary key refuses the
   // second, which takes the next one.
   for (let attempt = 0; ; attempt++) {
+    const latest = await latestGuides(db, app);
+    if (latest?.json === json) return { ok: true, unchanged: true, version: latest.version, etag: latest.etag };
     const last = await db.kysely
       .selectFrom('guide_versions')
       .select((eb) => eb.fn.max('version').as('v'))
@@ -39,7 +43,7 @@ export async function publishGuides(db: Db, app: string, input: unknown, now: nu
       .onConflict((oc) => oc.columns(['app', 'version']).doNothing())
       .returning('version')
       .execute();
-    if (inserted.length === 1) return { ok: true, version, etag };
+    if (inserted.length === 1) return { ok: true, unchanged: false, version, etag };
     if (attempt >= 10) throw new Error(`could not allocate a guide version for ${app}`);
   }
 }
