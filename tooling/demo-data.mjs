@@ -211,6 +211,8 @@ export function generateDemo({ bundle, resolvePopulations, now = Date.now(), peo
           });
         };
         const tick = (lo, hi) => { clock += between(rng, lo, hi) * 1000; };
+        // As the SDK does: a named person's visit is reported once, guides or not (daily active people, ghosts back).
+        events.push({ id: uuid(ids), type: 'session_started', ts: new Date(Math.round(clock)).toISOString(), app, user: person.id, session, populations: pops, url });
 
         // Checklists (no trigger: on every page) hear of URLs, finished guides, clicks and custom events.
         const checklists = guides.filter((g) => g.type === 'checklist' && live(g) && !finished(g));

@@ -42,7 +42,7 @@ describe('opt-out of automatic guides', () => {
     const centre = await openCentre(page);
     await expect(auto(centre).isChecked()).resolves.toBe(true);
     await auto(centre).uncheck();
-    await expect.poll(() => events).toEqual([{ type: 'opted_out', guide: 'help' }]);
+    await expect.poll(() => events).toEqual([{ type: 'session_started' }, { type: 'opted_out', guide: 'help' }]);
     await expect.poll(async () => (await stored(page))?.optedOut).toBe(true);
 
     await page.reload();

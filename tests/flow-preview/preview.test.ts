@@ -30,7 +30,7 @@ describe('start and end dates', () => {
     expect(eligible).toContain('current');
     expect(eligible).not.toContain('expired');
     expect(eligible).not.toContain('future');
-    await expect.poll(() => events).toEqual([{ type: 'guide_started', guide: 'current' }]);
+    await expect.poll(() => events).toEqual([{ type: 'session_started' }, { type: 'guide_started', guide: 'current' }]);
     expect(seen.pageErrors).toEqual([]);
     await context.close();
   });

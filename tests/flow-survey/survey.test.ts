@@ -90,7 +90,7 @@ describe('standalone surveys', () => {
     const dialog = page.getByRole('dialog', { name: 'How easy was filing your expense?' });
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => events.map((e) => e.type)).toEqual(['guide_started', 'guide_dismissed']);
+    await expect.poll(() => events.map((e) => e.type)).toEqual(['session_started', 'guide_started', 'guide_dismissed']);
     await context.close();
   });
 });

@@ -5,7 +5,9 @@ import { openTestDbs } from '../src/db/testing.ts';
 import type { Db } from '../src/db/types.ts';
 import { adoptionReport, funnelReport, ghostsReport, guidesReport, newHiresReport, parseFilters } from '../src/reports/index.ts';
 import type { GuideRow, ReportQuery } from '../src/reports/index.ts';
-import { APP, seed } from './reports-seed.ts';
+import { randomUUID } from 'node:crypto';
+import type { EventsTable } from '../src/db/types.ts';
+import { APP, DAY0, seed } from './reports-seed.ts';
 
 const q = (params: Record<string, string | undefined> = {}): ReportQuery => ({ app: APP, k: 5, ...parseFilters(params) });
 const row = (guide: string, population: string, offered: number, started: number, completed: number, dismissed: number, medianTimeToCompleteMs: number | null): GuideRow =>
@@ -157,6 +159,21 @@ describe.each(openTestDbs())('reports on $name', ({ name, open, skip }) => {
       const [tip] = (await guidesReport(db, { ...ghosts, k: 1, guide: 'tip' })).rows;
       expect(tip?.offered).toBe(4);
       expect((await funnelReport(db, ghosts)).guide).toBe(null);
+    });
+
+    it('ghosts: a visit a day after the guide (session_started, no guide event) is a return', async () => {
+      const row = (who: string, type: string, ts: number, guide: string | null = null): EventsTable => ({
+        id: randomUUID(), app: 'comeback', type, ts, user_hash: `h-${who}`, session: `s-${who}-${ts}`, guide, guide_version: guide === null ? null : 1,
+        step: null, item: null, populations: JSON.stringify(['ghosts']), url: null, props: null, received_at: ts,
+      });
+      const DAY = 86_400_000;
+      await db.kysely.insertInto('events').values([
+        row('a', 'session_started', DAY0), row('a', 'tooltip_opened', DAY0 + 60_000, 'tip'), row('a', 'session_started', DAY0 + 2 * DAY),
+        row('b', 'session_started', DAY0), row('b', 'tooltip_opened', DAY0 + 60_000, 'tip'), row('b', 'session_started', DAY0 + 3_600_000),
+        row('c', 'session_started', DAY0 + DAY),
+      ]).execute();
+      // a came back two days later; b only an hour later; c was never reached by a guide.
+      expect(await ghostsReport(db, { app: 'comeback', k: 1 })).toEqual({ population: 'ghosts', ghosts: 3, reached: 2, converted: 1, rate: 0.5 });
     });
 
     it('counts nothing for an app without events', async () => {

@@ -13,7 +13,10 @@ export interface EventContext {
   url?: string;
 }
 
-export function makeEvent(report: ReportEffect, ctx: EventContext, guideVersion: number | undefined, id: string, now: number): CompagnonEvent {
+/** A report effect, or a report about the person's visit rather than a guide (session_started). */
+export type EventReport = Omit<ReportEffect, 'type' | 'guide'> & Partial<Pick<ReportEffect, 'type' | 'guide'>>;
+
+export function makeEvent(report: EventReport, ctx: EventContext, guideVersion: number | undefined, id: string, now: number): CompagnonEvent {
   // A JSON round trip leaves out undefined fields and copies the arrays: the event is exactly what the wire carries.
   return JSON.parse(
     JSON.stringify({

@@ -23,6 +23,7 @@ export {
   noteShown,
   progressKey,
   recordVisit,
+  type Visit,
   SESSION_GAP_MS,
   saveRecord,
   shownCounts,

@@ -107,19 +107,26 @@ export async function loadProgress(store: KeyValueStore, key: string): Promise<U
 export const saveRecord = (store: KeyValueStore, key: string, guideId: string, record: ProgressRecord): Promise<UserProgress> =>
   updateProgress(store, key, (p) => ({ ...p, guides: { ...p.guides, [guideId]: record } }));
 
+export interface Visit {
+  /** The last view of the previous session (for `inactiveDays` without a profile date). */
+  before: number | undefined;
+  /** This view starts a session: the first ever, or the first after SESSION_GAP_MS without one. */
+  starts: boolean;
+}
+
 /**
- * Stores `now` as the latest page view and returns the last view of the previous session (for `inactiveDays`
- * without a profile date). Per session, not per page: a ghost user stays one while the welcome-back tour
- * walks them across pages, instead of turning "active" on the second page.
+ * Stores `now` as the latest page view. Per session, not per page: a ghost user stays one while the welcome-back
+ * tour walks them across pages, instead of turning "active" on the second page.
  */
-export async function recordVisit(store: KeyValueStore, key: string, now: number): Promise<number | undefined> {
-  let before: number | undefined;
+export async function recordVisit(store: KeyValueStore, key: string, now: number): Promise<Visit> {
+  const visit: Visit = { before: undefined, starts: true };
   await store.update<UserProgress>(key, (old) => {
     const p = normalize(old);
-    before = p.lastVisitAt !== undefined && now - p.lastVisitAt > SESSION_GAP_MS ? p.lastVisitAt : p.visitBefore;
+    visit.starts = p.lastVisitAt === undefined || now - p.lastVisitAt > SESSION_GAP_MS;
+    visit.before = visit.starts && p.lastVisitAt !== undefined ? p.lastVisitAt : p.visitBefore;
     p.lastVisitAt = now;
-    p.visitBefore = before;
+    p.visitBefore = visit.before;
     return p;
   });
-  return before;
+  return visit;
 }

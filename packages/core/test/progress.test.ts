@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createManualClock } from '@compagnon/testing';
 import {
-  DAY_MS, SESSION_GAP_MS, type UserProgress, countEvent, createMemoryStore, loadProgress, noteShown, progressKey, recordVisit,
+  DAY_MS, SESSION_GAP_MS, type UserProgress, type Visit, countEvent, createMemoryStore, loadProgress, noteShown, progressKey, recordVisit,
   saveRecord, shownCounts, updateProgress,
 } from '../src/index.ts';
 import { NOW, rec } from './fixtures.ts';
@@ -71,23 +71,23 @@ describe('progress', () => {
 
   it('keeps the visits when saving a record', async () => {
     const store = createMemoryStore();
-    expect(await recordVisit(store, 'k', NOW - DAY_MS)).toBeUndefined();
+    expect(await recordVisit(store, 'k', NOW - DAY_MS)).toEqual({ before: undefined, starts: true });
     await saveRecord(store, 'k', 'a', rec('dismissed'));
-    expect(await recordVisit(store, 'k', NOW)).toBe(NOW - DAY_MS);
+    expect(await recordVisit(store, 'k', NOW)).toEqual({ before: NOW - DAY_MS, starts: true });
     const progress: UserProgress = await loadProgress(store, 'k');
     expect(progress).toEqual({ guides: { a: rec('dismissed') }, lastVisitAt: NOW, visitBefore: NOW - DAY_MS });
   });
 
   it.each([
-    { name: 'first visit ever', views: [0], before: undefined },
-    { name: 'a second page in the same session keeps the previous session', views: [-40 * DAY_MS, 0, 5 * 60_000], before: -40 * DAY_MS },
-    { name: 'a page 29 minutes later is the same session', views: [-DAY_MS, 0, SESSION_GAP_MS - 60_000], before: -DAY_MS },
-    { name: 'a page 31 minutes later starts a new session', views: [-DAY_MS, 0, SESSION_GAP_MS + 60_000], before: 0 },
-  ])('returns the last view of the previous session: $name', async ({ views, before }) => {
+    { name: 'first visit ever', views: [0], before: undefined, starts: true },
+    { name: 'a second page in the same session keeps the previous session', views: [-40 * DAY_MS, 0, 5 * 60_000], before: -40 * DAY_MS, starts: false },
+    { name: 'a page 29 minutes later is the same session', views: [-DAY_MS, 0, SESSION_GAP_MS - 60_000], before: -DAY_MS, starts: false },
+    { name: 'a page 31 minutes later starts a new session', views: [-DAY_MS, 0, SESSION_GAP_MS + 60_000], before: 0, starts: true },
+  ])('returns the last view of the previous session and whether this one starts: $name', async ({ views, before, starts }) => {
     const store = createMemoryStore();
-    let got: number | undefined;
+    let got: Visit | undefined;
     for (const v of views) got = await recordVisit(store, 'k', NOW + v);
-    expect(got).toBe(before === undefined ? undefined : NOW + before);
+    expect(got).toEqual({ before: before === undefined ? undefined : NOW + before, starts });
   });
 });
 

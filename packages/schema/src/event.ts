@@ -16,6 +16,9 @@ export const EVENT_TYPES = [
   'target_not_found',
   'survey_answered',
   'opted_out',
+  // The first page of a visit (30 min without a page of the app start a new one): activity without any guide, so
+  // daily active people and ghost users coming back are counted, not only those a guide met.
+  'session_started',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

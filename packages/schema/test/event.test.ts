@@ -28,7 +28,7 @@ describe('parseEvent', () => {
   it.each([
     { name: 'not an object', input: 'x', reason: 'expected an object, got string' },
     { name: 'id not a uuid', input: { ...ok, id: '123' }, reason: 'id: expected a UUID' },
-    { name: 'unknown type', input: { ...ok, type: 'clicked' }, reason: expect.stringMatching(/^type: expected "guide_started", .* or "opted_out", got "clicked"$/) },
+    { name: 'unknown type', input: { ...ok, type: 'clicked' }, reason: expect.stringMatching(/^type: expected "guide_started", .* or "session_started", got "clicked"$/) },
     { name: 'timestamp not ISO', input: { ...ok, ts: 'yesterday' }, reason: 'ts: expected an ISO 8601 date-time' },
     { name: 'missing session', input: { ...ok, session: undefined }, reason: 'session: missing, expected a string' },
     { name: 'guideVersion 0', input: { ...ok, guideVersion: 0 }, reason: 'guideVersion: at least 1' },
@@ -41,7 +41,7 @@ describe('parseEvent', () => {
 
   it('knows every event type the SDK sends', () => {
     for (const type of EVENT_TYPES) expect(parseEvent({ ...minimal, type })).toMatchObject({ ok: true });
-    expect(EVENT_TYPES).toHaveLength(11);
+    expect(EVENT_TYPES).toHaveLength(12);
   });
 });
 

@@ -3,6 +3,12 @@ import type { CompagnonEvent, Guide } from '@compagnon/schema';
 import type { Ctx } from './context.ts';
 import { currentUrl, reportedUrl } from './env.ts';
 
+/** The wire event of `report` as of now: this person, session, populations and page. */
+export const eventOf = (ctx: Ctx, report: Parameters<typeof makeEvent>[0], guideVersion?: number): CompagnonEvent =>
+  makeEvent(report, {
+    app: ctx.app, session: ctx.session, populations: ctx.populations, url: reportedUrl(ctx.keepQuery), user: ctx.user?.id,
+  }, guideVersion, ctx.platform.random.uuid(), ctx.platform.clock.now());
+
 /**
  * Persist before report: the in-memory progress changes at once (the UI never waits for IndexedDB), writes
  * are chained, and each event is emitted only after every write queued before it has settled.
@@ -32,11 +38,7 @@ export function createEffectRunner(ctx: Ctx, handlers: {
           }
           case 'report': {
             if (ctx.preview) break; // nor any event
-            const { platform, user } = ctx;
-            const event = makeEvent(effect, {
-              app: ctx.app, session: ctx.session, populations: ctx.populations, url: reportedUrl(ctx.keepQuery),
-              user: user?.id,
-            }, guide.version ?? 1, platform.random.uuid(), platform.clock.now());
+            const event = eventOf(ctx, effect, guide.version ?? 1);
             pending.add(event);
             chain = chain.then(() => emit(event));
             handlers.reported(guide, effect);

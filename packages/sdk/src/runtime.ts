@@ -11,7 +11,7 @@ import { createActions } from './actions.ts';
 import type { CompagnonError } from './api.ts';
 import { createChecklists } from './checklists.ts';
 import type { Ctx } from './context.ts';
-import { createEffectRunner } from './effects.ts';
+import { createEffectRunner, eventOf } from './effects.ts';
 import { currentUrl, win } from './env.ts';
 import { createOneShots } from './one-shots.ts';
 import { createResourceCentre } from './resource-centre.ts';
@@ -145,9 +145,13 @@ export async function createRuntime(init: RuntimeInit) {
     ctx.user = user;
     ctx.key = progressKey(ctx.app, user?.id);
     const { store, clock } = ctx.platform;
-    lastVisitAt = await recordVisit(store, ctx.key, clock.now());
+    // An author's preview leaves no trace: no visit recorded, no event.
+    const visit = ctx.preview ? undefined : await recordVisit(store, ctx.key, clock.now());
+    lastVisitAt = visit?.before;
     ctx.progress = await loadProgress(store, ctx.key);
     ctx.populations = populationsOf(user, lastVisitAt);
+    // A named person's visit counts as activity even where no guide shows.
+    if (visit?.starts && user?.id) ctx.emitEvent(eventOf(ctx, { event: 'session_started' }));
     ctx.paused.clear();
     for (const [id, record] of Object.entries(ctx.progress.guides)) {
       if (record.status === 'completed') checklists.signal({ kind: 'guide_completed', guide: id });

@@ -20,7 +20,7 @@ export const DEFAULT_GHOSTS = 'ghosts';
 
 export async function ghostsReport(db: ReportDb, q: ReportQuery): Promise<GhostsReport> {
   const population = q.population ?? DEFAULT_GHOSTS;
-  // Any event counts as activity: the SDK only sends guide events, so "active again" means seen again by it.
+  // Any event counts as activity: a later visit (`session_started`, sent once per session) or any guide event.
   // "At least one day after" is read as 24 hours, not "the next calendar day", which a session at midnight would meet.
   // One pass over the cohort's events, per person: their first guide event and their last event. Someone is back
   // when the last comes a day after the first (a correlated EXISTS per person was 50x slower on SQLite).
