@@ -115,19 +115,16 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
       spend();
       return reply(status, { error: 'unavailable' }, { 'Retry-After': String(retryAfter) });
     }
-    if (options.backend) return proxy(options.backend, req, res, raw, events?.length ?? 0, record);
+    if (options.backend) {
+      const refused = refusal(events?.length ?? 0);
+      return refused ? reply(...refused) : proxy(options.backend, req, res, raw, record);
+    }
     if (malformed) return reply(400, { error: 'body is not JSON' });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if ((bearer ?? body?.key) !== key) return reply(401, { error: 'unknown write key' });
-    if (behaviour.kind === 'refuse') {
-      const { status } = behaviour;
-      spend();
-      return reply(status, { error: 'refused' });
-    }
     if (!events || events.length > MAX_BATCH) return reply(400, { error: `expected { events: [...] } of at most ${MAX_BATCH}` });
-    if (behaviour.kind === 'too-large' && events.length > behaviour.maxEvents) {
-      return reply(413, { error: `at most ${behaviour.maxEvents} events per batch` });
-    }
+    const refused = refusal(events.length);
+    if (refused) return reply(...refused);
 
     let accepted = 0;
     let duplicates = 0;
@@ -147,19 +144,20 @@ export async function startTestCollector(options: TestCollectorOptions = {}): Pr
     reply(200, { accepted, duplicates, rejected });
   }
 
-  /** Forwards to the real collector (after the misbehaviours that come before storage), then mirrors its store. */
-  async function proxy(backend: CollectorBackend, req: IncomingMessage, res: ServerResponse, raw: string, count: number,
-    record: (status: number) => void): Promise<void> {
+  /** The misbehaviours that answer before storage, in both modes: a refused batch, or one over the 413 ceiling. */
+  function refusal(count: number): [status: number, json: { error: string }] | undefined {
     if (behaviour.kind === 'refuse') {
-      const { status } = behaviour;
+      const { status } = behaviour; // spend() may end the behaviour
       spend();
-      record(status);
-      return answer(res, status, { error: 'refused' });
+      return [status, { error: 'refused' }];
     }
-    if (behaviour.kind === 'too-large' && count > behaviour.maxEvents) {
-      record(413);
-      return answer(res, 413, { error: `at most ${behaviour.maxEvents} events per batch` });
-    }
+    if (behaviour.kind === 'too-large' && count > behaviour.maxEvents) return [413, { error: `at most ${behaviour.maxEvents} events per batch` }];
+    return undefined;
+  }
+
+  /** Forwards to the real collector (after `refusal`), then mirrors its store. */
+  async function proxy(backend: CollectorBackend, req: IncomingMessage, res: ServerResponse, raw: string,
+    record: (status: number) => void): Promise<void> {
     const headers: Record<string, string> = {};
     for (const name of ['content-type', 'authorization', 'origin', 'content-encoding']) {
       const value = req.headers[name];
