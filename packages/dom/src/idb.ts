@@ -29,7 +29,10 @@ export type Run<M> = <R>(
 
 export type Mode = {
   readonly mode: 'indexeddb' | 'memory';
-  /** Closes the connection (pending transactions finish first); a later operation opens it again. */
+  /**
+   * Closes the connection (pending transactions finish first). Final: a later operation still runs, on a
+   * connection closed again behind its transaction.
+   */
   close(): void;
 };
 
@@ -72,6 +75,7 @@ export function createIdbBacked<M, S>(
 ): S & Mode {
   let fallen: M | undefined;
   let current: Promise<IDBDatabase> | undefined;
+  let closed = false;
 
   const connect = () => {
     if (!current) {
@@ -96,9 +100,12 @@ export function createIdbBacked<M, S>(
   ): Promise<R> => {
     // `new Promise` turns a synchronous throw (a transaction on a closing connection) into a rejection.
     const attempt = () =>
-      connect().then(
-        (db) => new Promise<R>((resolve) => resolve(onStore(db.transaction(storeName, mode).objectStore(storeName)))),
-      );
+      connect().then((db) => {
+        // A write queued before destroy() lands after it (an event, a step's progress), on a connection closed
+        // again once this tick's transactions exist: otherwise the page keeps one per destroyed instance.
+        if (closed) void Promise.resolve().then(api.close);
+        return new Promise<R>((resolve) => resolve(onStore(db.transaction(storeName, mode).objectStore(storeName))));
+      });
     const failed = (retry?: boolean) => (e: unknown): Promise<R> => {
       const name = (e as Error)?.name;
       if (own?.(e) || name == 'DataCloneError') throw e;
@@ -116,15 +123,17 @@ export function createIdbBacked<M, S>(
     return fallen ? onMemory(fallen) : attempt().catch(failed(true));
   };
 
-  return Object.assign({
+  const api = Object.assign({
     get mode() {
       return fallen ? ('memory' as const) : ('indexeddb' as const);
     },
     close() {
       // An instance's destroy() must not keep its database connection alive (one per instance would pile up).
       const open = current;
+      closed = true;
       current = undefined;
       open?.then((db) => db.close(), noop);
     },
   }, build(run));
+  return api;
 }

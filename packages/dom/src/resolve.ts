@@ -20,12 +20,17 @@ const key = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, 
 /** Rendered: `display:none` and detached elements have no client rects. */
 const rendered = (el: Element): boolean => el.getClientRects().length > 0;
 
+const FRAME = /^(i?frame|object)$/;
+
 /** `root`, then each open shadow root and same-origin frame document within, depth first, each passed to `visit`. */
 function* roots(root: Root, visit?: (root: Root) => void): Generator<Root> {
   yield root;
-  for (const el of root.querySelectorAll('*')) {
+  // Run on every mutation batch while a step waits, over the whole page: a TreeWalker (no wrapper list of every
+  // element) and `contentDocument` read only where it exists (a miss on each element costs more than the rest).
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1 /* SHOW_ELEMENT */);
+  for (let el; (el = walker.nextNode() as Element | null); ) {
     // Closed shadow roots read as null, and so does a cross-origin frame's document.
-    const inner = el.shadowRoot ?? (el as HTMLIFrameElement).contentDocument;
+    const inner = el.shadowRoot ?? (FRAME.test(el.localName) ? (el as HTMLIFrameElement).contentDocument : null);
     if (inner) {
       visit?.(inner);
       yield* roots(inner, visit);

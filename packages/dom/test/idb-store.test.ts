@@ -38,6 +38,25 @@ describe('createIdbStore on IndexedDB', () => {
     closed.mockRestore();
   });
 
+  it('after close(), a late write still lands and closes the connection it reopened (a destroyed instance keeps none)', async () => {
+    const closed = vi.spyOn(IDBDatabase.prototype, 'close');
+    const opened = vi.spyOn(IDBFactory.prototype, 'open');
+    const { store, log } = fresh();
+    await store.set('k', 1);
+    store.close();
+    // Queued before destroy(), landing after it, several in one tick: none falls back to memory.
+    await Promise.all([store.set('k', 2), store.update<number>('n', (v) => (v ?? 0) + 1), store.set('j', 3)]);
+    await settle();
+    expect(opened.mock.calls.length).toBeGreaterThan(1);
+    expect(closed).toHaveBeenCalledTimes(opened.mock.calls.length);
+    expect([await store.get('k'), await store.get('n'), await store.get('j')]).toEqual([2, 1, 3]);
+    await settle();
+    expect(closed).toHaveBeenCalledTimes(opened.mock.calls.length);
+    expect(log.warn).not.toHaveBeenCalled();
+    closed.mockRestore();
+    opened.mockRestore();
+  });
+
   it('gets, sets, updates and deletes', async () => {
     const { store, log } = fresh();
     expect(await store.get('a')).toBeUndefined();
