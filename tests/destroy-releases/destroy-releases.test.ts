@@ -12,7 +12,8 @@ let h: Harness;
 beforeAll(async () => { h = await openHarness(fileURLToPath(new URL('.', import.meta.url))); });
 afterAll(async () => { await h?.close(); });
 
-const TARGETS = ['window', 'document', 'window.visualViewport', 'window.navigation'];
+// The page's own <dialog> too: while it is modal, our host lives inside it and waits for its `close`.
+const TARGETS = ['window', 'document', 'window.visualViewport', 'window.navigation', "document.querySelector('dialog')"];
 const CONSTRUCTORS = ['IDBDatabase', 'BroadcastChannel', 'MutationObserver', 'ResizeObserver', 'IntersectionObserver',
   'ShadowRoot', 'CSSStyleSheet'];
 
@@ -108,6 +109,36 @@ it('leaves nothing behind after init, a tour and destroy(), not even for an even
 
   // ...and everything is as before the script ran.
   const after = await holdings(page, cdp, ours);
+  expect(after).toEqual({ ...before, hosts: 0 });
+  expect(seen.pageErrors).toEqual([]);
+  await context.close();
+});
+
+it('leaves no listener on a modal <dialog> of the page it was shown in', async () => {
+  const { page, context, seen } = await h.newPage();
+  await page.goto(`${h.url}/page.html`);
+  const cdp = await context.newCDPSession(page);
+  const ours = new Set<string>();
+  cdp.on('Debugger.scriptParsed', (e) => { if (e.url.endsWith('/compagnon.iife.js')) ours.add(e.scriptId); });
+  await cdp.send('Debugger.enable');
+  await page.evaluate(() => document.querySelector('dialog')!.showModal());
+  const before = await holdings(page, cdp, ours);
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.src = '/compagnon.iife.js';
+    Object.assign(s.dataset, { app: 'destroy-modal', guides: '/guides.json' });
+    document.head.append(s);
+  });
+  await waitForCompagnon(page);
+  expect(await page.evaluate(() => (window as any).Compagnon.start('modal-notice'))).toBe(true);
+  await page.getByRole('dialog', { name: 'Inside the dialog' }).waitFor();
+  const key = "document.querySelector('dialog')";
+  expect((await holdings(page, cdp, ours)).listeners[key]).toEqual(['close']);
+
+  await page.evaluate(() => (window as any).Compagnon.destroy());
+  // The page's dialog stays open (it is the page's): our listener on it is gone all the same.
+  const after = await holdings(page, cdp, ours);
+  expect(after.listeners[key]).toEqual([]);
   expect(after).toEqual({ ...before, hosts: 0 });
   expect(seen.pageErrors).toEqual([]);
   await context.close();

@@ -49,6 +49,7 @@ export function createUi(options: UiOptions = {}): Ui {
     return el;
   };
 
+  let leave: AbortController | undefined;
   return {
     render(state, next) {
       try {
@@ -64,11 +65,14 @@ export function createUi(options: UiOptions = {}): Ui {
         if (host.parentNode !== parent) {
           parent.appendChild(host);
           // When that dialog closes, back to <body> and on top again (the next render would be too late).
+          // Removed on destroy: a page's long-lived dialog would otherwise hold the destroyed UI until it closes.
+          leave?.abort();
+          leave = new AbortController();
           if (parent !== doc.body) parent.addEventListener('close', () => {
             if (host?.parentNode !== parent) return;
             doc.body.appendChild(host);
             if (host.popover) host.showPopover();
-          }, { once: true });
+          }, { once: true, signal: leave.signal });
         }
         if (fg && !front) before = deepActive(doc);
         // Shown again for each new step or notice, so that it also rises above top-layer elements (a modal
@@ -95,6 +99,7 @@ export function createUi(options: UiOptions = {}): Ui {
       // Even after a failed unmount the host must go.
       host?.remove();
       if (front) restore();
+      leave?.abort();
       host = actions = null;
       front = '';
     },
