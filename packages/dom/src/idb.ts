@@ -91,6 +91,12 @@ export function createIdbBacked<M, S>(
     return current;
   };
   connect();
+  /** Forgets the connection and closes it (its pending transactions finish first). */
+  const drop = () => {
+    const open = current;
+    current = undefined;
+    open?.then((db) => db.close(), noop);
+  };
 
   const run: Run<M> = <R>(
     mode: IDBTransactionMode,
@@ -111,7 +117,7 @@ export function createIdbBacked<M, S>(
       if (own?.(e) || name == 'DataCloneError') throw e;
       // A full disk will not empty itself, and an open after a blocked one would wait behind it: no retry.
       if (retry && e != BLOCKED && name != 'QuotaExceededError') {
-        current = undefined;
+        drop(); // the failed one is not left open behind the fresh one
         return attempt().catch(failed());
       }
       if (!fallen) {
@@ -129,10 +135,8 @@ export function createIdbBacked<M, S>(
     },
     close() {
       // An instance's destroy() must not keep its database connection alive (one per instance would pile up).
-      const open = current;
       closed = true;
-      current = undefined;
-      open?.then((db) => db.close(), noop);
+      drop();
     },
   }, build(run));
   return api;

@@ -57,6 +57,22 @@ describe('createIdbStore on IndexedDB', () => {
     opened.mockRestore();
   });
 
+  it('retries a failed operation on a fresh connection, and closes the one that failed', async () => {
+    const closed = vi.spyOn(IDBDatabase.prototype, 'close');
+    const { store, log } = fresh();
+    await store.set('k', 1);
+    const tx = vi.spyOn(IDBDatabase.prototype, 'transaction')
+      .mockImplementationOnce(() => { throw new DOMException('The database connection is closing.', 'InvalidStateError'); });
+    await store.set('k', 2);
+    await settle();
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(await store.get('k')).toBe(2);
+    expect(store.mode).toBe('indexeddb');
+    expect(log.warn).not.toHaveBeenCalled();
+    tx.mockRestore();
+    closed.mockRestore();
+  });
+
   it('gets, sets, updates and deletes', async () => {
     const { store, log } = fresh();
     expect(await store.get('a')).toBeUndefined();
