@@ -12,6 +12,8 @@ export default defineBuild([
   { input: 'packages/schema/src/json-schema.ts', dir: 'packages/schema/dist', name: 'json-schema', formats: ['esm'] },
   // Node programs: the `compagnon` command (which also serves the collector), and the collector as a library.
   { input: 'packages/cli/src/cli.ts', dir: 'packages/cli/dist', name: 'cli', formats: ['esm'], node: true },
+  // What `compagnon check` injects into the pages it opens: dom's resolver, for the browser.
+  { input: 'packages/cli/src/probe.ts', dir: 'packages/cli/dist', formats: ['iife'], iifeFile: 'probe.js' },
   { input: 'packages/collector/src/index.ts', dir: 'packages/collector/dist', formats: ['esm'], node: true },
   { input: 'packages/collector/src/main.ts', dir: 'packages/collector/dist', name: 'collector', formats: ['esm'], node: true },
   // The collector's dashboard page (served at `/`): uPlot included, no budget (an admin tool, not a guest script).

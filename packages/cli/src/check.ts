@@ -1,15 +1,15 @@
 // `compagnon check --base-url <url> guides.json [--setup login.mjs] [--junit out.xml]`: guides tested like code.
 // Each tour and tooltip is opened in headless Chromium on its page, and every target must resolve — as the SDK
-// resolves it (@compagnon/dom's resolver, bundled at run time) — to exactly one visible element.
+// resolves it (@compagnon/dom's resolver, built with the CLI as dist/probe.js) — to exactly one visible element.
 //
 // Pages: a step's `url`, else the guide's `trigger.url`; a pattern without `*` is the page itself, a glob is
 // the first link of the home page (`/`) that matches it, and `/` when none does. A tour's steps run in order in
 // one page, as a person would take the tour: when a step advances on click, its target is clicked before the
 // next step is checked (so a form that a button opens is checked open); a step with a `url` the current page
 // does not match is checked after navigating there.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { matchUrl } from '@compagnon/core';
@@ -69,27 +69,9 @@ interface Probe {
   describeTarget(target: Target): string[];
 }
 
-/** The resolver's sources, bundled for the page (once per run). */
-async function probeScript(): Promise<string> {
-  const dom = dirname(createRequire(import.meta.url).resolve('@compagnon/dom'));
-  const { build } = await import('esbuild');
-  const out = await build({
-    stdin: {
-      contents: `import { locate, describeTarget } from './resolve.ts';
-import { nameOf, roleOf } from './a11y.ts';
-globalThis.__compagnonCheck = { locate, describeTarget, nameOf, roleOf };`,
-      resolveDir: dom,
-      loader: 'ts',
-      sourcefile: 'compagnon-check-probe.ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
+/** The resolver for the page, built with the CLI (src/probe.ts → dist/probe.js). */
+function probeScript(): Promise<string> {
+  return readFile(createRequire(import.meta.url).resolve('@compagnon/cli/probe.js'), 'utf8');
 }
 
 type Inspection = { outcome: 'missing'; tried: string[] } | { outcome: 'ok' | 'hidden' | 'ambiguous'; matches: number; tried: string[] };

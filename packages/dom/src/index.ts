@@ -13,7 +13,7 @@ export {
   type TargetMatch,
   type WaitForTargetOptions,
 } from './targets.ts';
-export { resolveTarget, describeTarget } from './resolve.ts';
+export { resolveTarget, describeTarget, locate } from './resolve.ts';
 export { nameOf, roleOf } from './a11y.ts';
 export { createTypingDetector, type TypingDetector } from './typing.ts';
 export { onDocumentClick } from './click.ts';
