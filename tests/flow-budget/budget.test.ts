@@ -94,6 +94,21 @@ describe('remind me tomorrow', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Add a note' }).isVisible()).toBe(true);
     await context.close();
   });
+
+  it('snoozes an announcement the same way', async () => {
+    const { page, context } = await h.newPage();
+    await page.goto(`${h.url}/snooze.html?notice`);
+    const notice = page.getByRole('dialog', { name: 'Receipts by photo' });
+    await notice.getByRole('button', { name: 'Remind me tomorrow' }).click();
+    await notice.waitFor({ state: 'detached' });
+    const record = async () => ((await readIdb(page, 'progress:budget-snooze:u-budget')) as any)?.guides['later-notice'];
+    await expect.poll(async () => (await record())?.snoozedUntil).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    // Back on the page: the tour (lower priority, waiting behind the notice) comes, the notice does not.
+    await page.reload();
+    await page.getByRole('dialog', { name: 'Add a note' }).waitFor();
+    await expect(notice.count()).resolves.toBe(0);
+    await context.close();
+  });
 });
 
 describe('typing', () => {

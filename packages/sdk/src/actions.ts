@@ -41,9 +41,9 @@ export function createActions({ ctx, tour, tooltips, checklists, centre, oneShot
       oneShots.answer(id, value);
     },
     snooze: (id) => {
-      const t = tour.current;
-      if (t?.guide.id === id) ctx.apply(t.guide, snooze(t.guide, ctx.progress.guides[id], ctx.platform.clock.now(), ctx.bundle.settings?.snoozeHours).effects);
-      else oneShots.snooze(id);
+      // "Remind me tomorrow" is offered by the foreground guide: the tour, an announcement or a survey.
+      const g = [tour.current?.guide, oneShots.current].find((c) => c?.id === id);
+      if (g) ctx.apply(g, snooze(g, ctx.progress.guides[id], ctx.platform.clock.now(), ctx.bundle.settings?.snoozeHours).effects);
     },
     announcementAction: (id) => oneShots.action(id),
     closeAnnouncement: (id) => oneShots.dismiss(id),

@@ -1,5 +1,5 @@
 import { localize, type AnnouncementGuide, type SurveyGuide } from '@compagnon/schema';
-import { announcementTransition, snooze, surveyTransition } from '@compagnon/core';
+import { announcementTransition, surveyTransition } from '@compagnon/core';
 import type { AnnouncementView, SurveyView } from '@compagnon/ui';
 import type { Ctx } from './context.ts';
 import { guideMeta, mediaView, questionView } from './views.ts';
@@ -37,10 +37,6 @@ export function createOneShots(ctx: Ctx, follow: (guideId: string) => void) {
       const record = ctx.progress.guides[id];
       const event = { type: 'dismiss', reason: 'close' } as const;
       ctx.apply(g, g.type === 'announcement' ? announcementTransition(g, record, event, now()).effects : surveyTransition(g, record, event, now()).effects);
-    },
-    snooze(id: string) {
-      const g = this.current;
-      if (g?.id === id) ctx.apply(g, snooze(g, ctx.progress.guides[id], now(), ctx.bundle.settings?.snoozeHours).effects);
     },
     close(id: string) {
       if (announcement?.id === id) announcement = undefined;
