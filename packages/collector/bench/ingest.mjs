@@ -3,7 +3,11 @@
 // file, then PostgreSQL in a schema of its own — printing events/s and p99 latency, and writing
 // bench/results.json. The issue's target: ≥ 50,000 events/s with p99 < 50 ms on each. Reported, not asserted.
 //
-//   node bench/ingest.mjs [--duration 10] [--connections 16] [--only sqlite|postgres] [--profile]
+//   node bench/ingest.mjs [--duration 10] [--connections 16] [--only sqlite|postgres] [--profile] [--server FILE]
+//
+// --server runs an already built collector (a main.js that build-server.mjs wrote, kept under the repo's
+// node_modules/.cache so its packages resolve) instead of building src/main.ts: to bench "before" and "after"
+// alternately in the same period, which a shared machine's changing load makes the only fair comparison.
 //
 // --profile runs the collector under `--cpu-prof` and prints where its CPU time went (self time, top functions
 // and by package), to tell what limits the rate: parsing, validation, pseudonymisation, the driver, Fastify…
@@ -32,6 +36,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    server: { type: 'string' },
   },
 });
 const DURATION = Number(args.duration);
@@ -220,9 +225,9 @@ async function postgresTarget() {
 }
 
 try {
-  console.log(`Building the collector… (${os.cpus().length} CPUs, Node ${process.version})`);
-  const built = await buildCollector();
-  cleanups.push(() => built.cleanup());
+  console.log(`${args.server ? `Collector ${args.server}` : 'Building the collector…'} (${os.cpus().length} CPUs, Node ${process.version})`);
+  const built = args.server ? { file: args.server } : await buildCollector();
+  if (!args.server) cleanups.push(() => built.cleanup());
   const results = [];
   for (const [name, target] of [
     ['sqlite', sqliteTarget],
