@@ -20,9 +20,9 @@ describe.each(openTestDbs())('event writer on $name', ({ name, open, skip }) => 
     it('answers each batch with its own inserted ids, duplicates across concurrent batches included', async () => {
       const writer = createEventWriter(db);
       const answers = await Promise.all([
-        writer.write((k) => insertEvents(k, [row('1'), row('2')]), false),
-        writer.write((k) => insertEvents(k, [row('2'), row('3')]), false),
-        writer.write((k) => insertEvents(k, [row('1'), row('3')]), true),
+        writer.write((k) => insertEvents({ ...db, kysely: k }, [row('1'), row('2')]), false),
+        writer.write((k) => insertEvents({ ...db, kysely: k }, [row('2'), row('3')]), false),
+        writer.write((k) => insertEvents({ ...db, kysely: k }, [row('1'), row('3')]), true),
       ]);
       expect(answers.flat().sort()).toEqual(['1', '2', '3']);
       expect(answers[0]).toEqual(['1', '2']);
@@ -32,12 +32,12 @@ describe.each(openTestDbs())('event writer on $name', ({ name, open, skip }) => 
     it('fails only the batch that fails', async () => {
       const writer = createEventWriter(db);
       const results = await Promise.allSettled([
-        writer.write((k) => insertEvents(k, [row('ok-1')]), false),
+        writer.write((k) => insertEvents({ ...db, kysely: k }, [row('ok-1')]), false),
         writer.write(async (k) => {
-          await insertEvents(k, [row('doomed')]);
+          await insertEvents({ ...db, kysely: k }, [row('doomed')]);
           throw new Error('boom');
         }, true),
-        writer.write((k) => insertEvents(k, [row('ok-2')]), false),
+        writer.write((k) => insertEvents({ ...db, kysely: k }, [row('ok-2')]), false),
       ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       const ids = (await db.kysely.selectFrom('events').select('id').orderBy('id').execute()).map((r) => r.id);
@@ -52,7 +52,7 @@ describe.each(openTestDbs())('event writer on $name', ({ name, open, skip }) => 
       const original = kysely.transaction.bind(kysely);
       kysely.transaction = () => (commits++, original());
       try {
-        await Promise.all(Array.from({ length: 10 }, (_, i) => writer.write((k) => insertEvents(k, [row(`r${i}`)]), false)));
+        await Promise.all(Array.from({ length: 10 }, (_, i) => writer.write((k) => insertEvents({ ...db, kysely: k }, [row(`r${i}`)]), false)));
       } finally {
         kysely.transaction = original;
       }

@@ -35,7 +35,7 @@ function sqlite(path: string): Db {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', sqlite: database, close: () => kysely.destroy() };
 }
 
 // pg answers BIGINT (our times, COUNT(*)) and NUMERIC (AVG, SUM) as strings to keep precision; ours fit in a

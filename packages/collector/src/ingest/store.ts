@@ -1,6 +1,7 @@
 // One batch: each event validated on its own (a bad one is rejected with its index and reason, the rest kept),
-// pseudonymised, then stored in ONE multi-row `INSERT … ON CONFLICT (id) DO NOTHING RETURNING id`, which makes
-// storage exactly-once per event id, also under concurrent retries across instances. When the app forwards
+// pseudonymised, then stored by `INSERT … ON CONFLICT (id) DO NOTHING` (writer.ts: one statement on PostgreSQL,
+// one prepared statement per row within one transaction on SQLite), which makes storage exactly-once per event
+// id, also under concurrent retries across instances. When the app forwards
 // (xAPI, webhooks), the deliveries of the newly inserted events are queued in the same transaction: an event is
 // stored and queued, or neither.
 import { type CompagnonEvent, parseEvent } from '@compagnon/schema';
@@ -86,7 +87,7 @@ export async function ingestBatch(db: Db, app: App, inputs: readonly unknown[], 
 
   const forwards = app.row.xapi !== null || app.row.webhooks !== null;
   const job = async (kysely: Db['kysely']): Promise<string[]> => {
-    const ids = await insertEvents(kysely, rows);
+    const ids = await insertEvents({ ...db, kysely }, rows);
     if (forwards && ids.length > 0) {
       const fresh = new Set(ids);
       // An id repeated within the batch is inserted once: forward it once.
