@@ -81,6 +81,13 @@ describe.each(openTestDbs())('ingest on $name', ({ name, open, skip }) => {
       expect((await post({ events: [e, e, { ...e, id: (e.id as string).toUpperCase() }] })).json()).toMatchObject({ accepted: 1, duplicates: 2 });
     });
 
+    it('accepts v4 ids (older SDKs) and v7 ids (time-ordered, the SDK now) alike', async () => {
+      const v7 = '019b76da-a800-7abc-9def-0123456789ab';
+      const res = await post({ events: [event(), event({ id: v7 })] });
+      expect(res.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+      expect((await stored()).map((e) => e.id)).toContain(v7);
+    });
+
     it('stores each event exactly once under concurrent retries', async () => {
       const batch = events(50);
       const answers = await Promise.all(Array.from({ length: 8 }, () => post({ events: batch })));
