@@ -3,7 +3,14 @@
 // file, then PostgreSQL in a schema of its own — printing events/s and p99 latency, and writing
 // bench/results.json. The issue's target: ≥ 50,000 events/s with p99 < 50 ms on each. Reported, not asserted.
 //
-//   node bench/ingest.mjs [--duration 10] [--connections 16] [--only sqlite|postgres] [--profile]
+//   node bench/ingest.mjs [--duration 10] [--connections 16] [--only sqlite|postgres] [--profile] [--server FILE]
+//
+// --server runs an already built collector (a main.js that build-server.mjs wrote, kept under the repo's
+// node_modules/.cache so its packages resolve) instead of building src/main.ts: to bench "before" and "after"
+// alternately in the same period, which a shared machine's changing load makes the only fair comparison.
+//
+// Besides events/s (which on a shared machine says as much about the other jobs as about the collector), the
+// bench reports the collector's own CPU time per 1,000 events (Linux: from /proc), steadier under load.
 //
 // --profile runs the collector under `--cpu-prof` and prints where its CPU time went (self time, top functions
 // and by package), to tell what limits the rate: parsing, validation, pseudonymisation, the driver, Fastify…
@@ -32,6 +39,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    server: { type: 'string' },
   },
 });
 const DURATION = Number(args.duration);
@@ -138,6 +146,17 @@ function summariseProfile(dir) {
   console.log(top(byFn, 25).join('\n'));
 }
 
+/** The process's user + system CPU time in ms (Linux /proc; undefined elsewhere). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 async function runOn(name, dbUrl, countStored, built) {
   const profileDir = args.profile ? mkdtempSync(join(os.tmpdir(), 'compagnon-prof-')) : undefined;
   if (profileDir) cleanups.push(() => rmSync(profileDir, { recursive: true, force: true }));
@@ -158,7 +177,9 @@ async function runOn(name, dbUrl, countStored, built) {
 
   if (WARMUP > 0) await load(server.url, keys, WARMUP, nextBody);
   const storedBefore = await countStored();
+  const cpuBefore = cpuMs(server.child.pid);
   const r = await load(server.url, keys, DURATION, nextBody);
+  const cpuAfter = cpuMs(server.child.pid);
   const stored = (await countStored()) - storedBefore;
   await stop();
   if (profileDir) summariseProfile(profileDir);
@@ -170,6 +191,7 @@ async function runOn(name, dbUrl, countStored, built) {
     eventsPerSecond: Math.round((ok * BATCH) / seconds),
     requestsPerSecond: Math.round(ok / seconds),
     latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
+    collectorCpuMsPer1000Events: cpuBefore === undefined || cpuAfter === undefined || ok === 0 ? null : Math.round((10 * (cpuAfter - cpuBefore) * 1000) / (ok * BATCH)) / 10,
     requests: r.requests.sent,
     non2xx: r.non2xx,
     errors: r.errors,
@@ -220,9 +242,9 @@ async function postgresTarget() {
 }
 
 try {
-  console.log(`Building the collector… (${os.cpus().length} CPUs, Node ${process.version})`);
-  const built = await buildCollector();
-  cleanups.push(() => built.cleanup());
+  console.log(`${args.server ? `Collector ${args.server}` : 'Building the collector…'} (${os.cpus().length} CPUs, Node ${process.version})`);
+  const built = args.server ? { file: args.server } : await buildCollector();
+  if (!args.server) cleanups.push(() => built.cleanup());
   const results = [];
   for (const [name, target] of [
     ['sqlite', sqliteTarget],
@@ -241,13 +263,14 @@ try {
 
   const rows = results.map((r) =>
     r.skipped
-      ? { database: r.database, 'events/s': 'skipped', 'p99 ms': '', 'p50 ms': '', 'req/s': '', non2xx: '', errors: '', target: '' }
+      ? { database: r.database, 'events/s': 'skipped', 'p99 ms': '', 'p50 ms': '', 'req/s': '', 'CPU ms/1k events': '', non2xx: '', errors: '', target: '' }
       : {
           database: r.database,
           'events/s': r.eventsPerSecond.toLocaleString('en'),
           'p99 ms': r.latencyMs.p99,
           'p50 ms': r.latencyMs.p50,
           'req/s': r.requestsPerSecond,
+          'CPU ms/1k events': r.collectorCpuMsPer1000Events ?? '',
           non2xx: r.non2xx,
           errors: r.errors,
           target: r.meetsTarget ? 'met' : 'NOT met',

@@ -10,7 +10,7 @@ import { ingestBatch } from '../src/ingest/store.ts';
 import { pseudonymise } from '../src/privacy/pseudonymise.ts';
 import { APP_ID, EXTENSION, NOW, ORIGIN, collector, event, events } from './collector-fixtures.ts';
 
-describe.each(openTestDbs())('ingest on $name', ({ open, skip }) => {
+describe.each(openTestDbs())('ingest on $name', ({ name, open, skip }) => {
   let db: Db;
   let app: FastifyInstance;
   let key: string;
@@ -81,6 +81,13 @@ describe.each(openTestDbs())('ingest on $name', ({ open, skip }) => {
       expect((await post({ events: [e, e, { ...e, id: (e.id as string).toUpperCase() }] })).json()).toMatchObject({ accepted: 1, duplicates: 2 });
     });
 
+    it('accepts v4 ids (older SDKs) and v7 ids (time-ordered, the SDK now) alike', async () => {
+      const v7 = '019b76da-a800-7abc-9def-0123456789ab';
+      const res = await post({ events: [event(), event({ id: v7 })] });
+      expect(res.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+      expect((await stored()).map((e) => e.id)).toContain(v7);
+    });
+
     it('stores each event exactly once under concurrent retries', async () => {
       const batch = events(50);
       const answers = await Promise.all(Array.from({ length: 8 }, () => post({ events: batch })));
@@ -91,16 +98,23 @@ describe.each(openTestDbs())('ingest on $name', ({ open, skip }) => {
       expect(await stored()).toHaveLength(50);
     });
 
-    it('inserts a batch in one statement', async () => {
-      const inserts: string[] = [];
+    // PostgreSQL: one round trip. SQLite: in-process calls of one prepared statement, within one transaction.
+    it('inserts a batch in one statement on PostgreSQL, in one transaction on SQLite', async () => {
+      const queries: string[] = [];
       const spy: KyselyPlugin = {
-        transformQuery: ({ node }: PluginTransformQueryArgs) => (inserts.push(node.kind), node),
+        transformQuery: ({ node }: PluginTransformQueryArgs) => (queries.push(node.kind), node),
         transformResult: async ({ result }: PluginTransformResultArgs) => result,
       };
+      const kysely = db.kysely.withPlugin(spy);
+      let transactions = 0;
+      const original = kysely.transaction.bind(kysely);
+      kysely.transaction = () => (transactions++, original());
       const target = await createAppCache(db).byId(APP_ID);
-      const r = await ingestBatch({ ...db, kysely: db.kysely.withPlugin(spy) }, target!, events(500), NOW);
+      const r = await ingestBatch({ ...db, kysely }, target!, events(500), NOW);
       expect(r.accepted).toBe(500);
-      expect(inserts).toEqual(['InsertQueryNode']);
+      if (name === 'postgres') expect(queries).toEqual(['RawNode']);
+      else expect({ queries, transactions }).toEqual({ queries: [], transactions: 1 });
+      expect(await stored()).toHaveLength(500);
     });
 
     it('takes the write key from a text/plain beacon body', async () => {

@@ -21,7 +21,7 @@ export interface Clock {
 }
 
 export interface Random {
-  /** A v4 UUID (works where `crypto.randomUUID` is missing, e.g. plain-http origins). */
+  /** A UUIDv7: time-ordered, random after its 48-bit millisecond time (works on plain-http origins too). */
   uuid(): string;
   /** A float in [0, 1). */
   next(): number;

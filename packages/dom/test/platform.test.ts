@@ -5,33 +5,38 @@ import { createClock } from '../src/clock.ts';
 import { createConsoleLogger } from '../src/log.ts';
 import { createRandom } from '../src/random.ts';
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const nodeCrypto = globalThis.crypto;
 
 describe('createRandom', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it.each([
-    { name: 'with randomUUID (secure context)', crypto: nodeCrypto, usesRandomUUID: true },
-    {
-      name: 'without randomUUID (plain http)',
-      crypto: { getRandomValues: nodeCrypto.getRandomValues.bind(nodeCrypto) } as Crypto,
-      usesRandomUUID: false,
-    },
-    { name: 'without crypto at all', crypto: undefined, usesRandomUUID: false },
-  ])('makes distinct v4 UUIDs $name', ({ crypto, usesRandomUUID }) => {
-    const spy = crypto?.randomUUID ? vi.spyOn(crypto, 'randomUUID') : undefined;
+    { name: 'in a secure context', crypto: nodeCrypto },
+    { name: 'without randomUUID (plain http)', crypto: { getRandomValues: nodeCrypto.getRandomValues.bind(nodeCrypto) } as Crypto },
+    { name: 'without crypto at all', crypto: undefined },
+  ])('makes distinct v7 UUIDs $name', ({ crypto }) => {
     const random = createRandom(crypto);
     const ids = Array.from({ length: 500 }, () => random.uuid());
-    for (const id of ids) expect(id).toMatch(UUID_V4);
+    for (const id of ids) expect(id).toMatch(UUID_V7);
     expect(new Set(ids).size).toBe(500);
-    expect(spy?.mock.calls.length ?? 0).toBe(usesRandomUUID ? 500 : 0);
-    spy?.mockRestore();
+  });
+
+  it('puts the time first, so ids sort by creation (milliseconds)', () => {
+    const now = vi.spyOn(Date, 'now');
+    const random = createRandom(nodeCrypto);
+    const ids = [1, 2, 255, 256, 2 ** 32, Date.UTC(2026, 0, 1), 2 ** 48 - 1].map((t) => (now.mockReturnValue(t), random.uuid()));
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids[0]!.slice(0, 13)).toBe('00000000-0001');
+    expect(ids[5]!.slice(0, 13)).toBe('019b76da-a800'); // 2026-01-01T00:00:00Z = 0x19b76daa800 ms
   });
 
   it('sets the version and variant bits over the random bytes', () => {
+    vi.spyOn(Date, 'now').mockReturnValue(0x0123456789ab);
     const ones = { getRandomValues: <T extends ArrayBufferView | null>(a: T) => ((a as Uint8Array).fill(0xff), a) } as Crypto;
     const zeros = { getRandomValues: <T extends ArrayBufferView | null>(a: T) => a } as Crypto;
-    expect(createRandom(ones).uuid()).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
-    expect(createRandom(zeros).uuid()).toBe('00000000-0000-4000-8000-000000000000');
+    expect(createRandom(ones).uuid()).toBe('01234567-89ab-7fff-bfff-ffffffffffff');
+    expect(createRandom(zeros).uuid()).toBe('01234567-89ab-7000-8000-000000000000');
   });
 
   it.each([
@@ -100,7 +105,7 @@ describe('createBrowserPlatform', () => {
     await platform.store.set('k', 1);
     expect(await platform.store.get('k')).toBe(1);
     expect(platform.store.mode).toBe('indexeddb');
-    expect(platform.random.uuid()).toMatch(UUID_V4);
+    expect(platform.random.uuid()).toMatch(UUID_V7);
     expect(Math.abs(platform.clock.now() - Date.now())).toBeLessThan(1000);
     expect(platform.log).toBe(log);
   });

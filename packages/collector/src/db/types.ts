@@ -1,5 +1,6 @@
 // The tables, shared by every part of the collector. Times are epoch milliseconds (BIGINT in PostgreSQL, INTEGER
 // in SQLite; both read back as numbers); JSON columns are TEXT holding JSON, so one schema serves both dialects.
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 
 export interface AppsTable {
@@ -88,5 +89,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * SQLite only: the better-sqlite3 handle under `kysely`, for the ingest's prepared INSERT (see ingest/writer.ts).
+   * Only ever used inside a Kysely transaction: Kysely then holds SQLite's one connection, so nothing else runs
+   * on it meanwhile.
+   */
+  sqlite?: BetterSqlite3.Database;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // One batch: each event validated on its own (a bad one is rejected with its index and reason, the rest kept),
-// pseudonymised, then stored in ONE multi-row `INSERT … ON CONFLICT (id) DO NOTHING RETURNING id`, which makes
-// storage exactly-once per event id, also under concurrent retries across instances. When the app forwards
+// pseudonymised, then stored by `INSERT … ON CONFLICT (id) DO NOTHING` (writer.ts: one statement on PostgreSQL,
+// one prepared statement per row within one transaction on SQLite), which makes storage exactly-once per event
+// id, also under concurrent retries across instances. When the app forwards
 // (xAPI, webhooks), the deliveries of the newly inserted events are queued in the same transaction: an event is
 // stored and queued, or neither.
 import { type CompagnonEvent, parseEvent } from '@compagnon/schema';
@@ -29,18 +30,30 @@ export const MAX_DEPTH = 32;
 
 /** Whether `value` nests deeper than `max`; iterative, so a hostile 100,000-level value cannot overflow the stack. */
 export function nestsDeeper(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
+  // Only objects and arrays are stacked (with their depths alongside): an event's strings cost no allocation.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (depth >= max) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (typeof child === 'object' && child !== null) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
   }
   return false;
 }
 
-/** The stored row, or why the event is refused. */
-export function toRow(input: unknown, app: App, now: number): { row: EventsTable } | { reason: string } {
+/** The stored row, or why the event is refused. `pseudonym` is `pseudonymise` with the app's secret (or a cache of it). */
+export function toRow(
+  input: unknown,
+  app: App,
+  now: number,
+  pseudonym: (user: string) => string = (user) => pseudonymise(app.secret, user),
+): { row: EventsTable } | { reason: string } {
   // Before validation: JSON.stringify (and validators) recurse, and a deep enough value overflows the stack.
   if (nestsDeeper(input, MAX_DEPTH + 1)) return { reason: `props: nested more than ${MAX_DEPTH} levels deep` };
   const parsed = parseEvent(input);
@@ -56,7 +69,7 @@ export function toRow(input: unknown, app: App, now: number): { row: EventsTable
       app: app.id,
       type: e.type,
       ts: Date.parse(e.ts),
-      user_hash: e.user === undefined ? null : pseudonymise(app.secret, e.user),
+      user_hash: e.user === undefined ? null : pseudonym(e.user),
       session: e.session,
       guide: e.guide ?? null,
       guide_version: e.guideVersion ?? null,
@@ -77,8 +90,15 @@ export function toRow(input: unknown, app: App, now: number): { row: EventsTable
 export async function ingestBatch(db: Db, app: App, inputs: readonly unknown[], now: number, writer?: EventWriter): Promise<IngestResult> {
   const rows: EventsTable[] = [];
   const rejected: Rejected[] = [];
+  // A batch comes from one browser, so mostly from one person: their HMAC is computed once, not per event.
+  const hashes = new Map<string, string>();
+  const pseudonym = (user: string): string => {
+    let hash = hashes.get(user);
+    if (hash === undefined) hashes.set(user, (hash = pseudonymise(app.secret, user)));
+    return hash;
+  };
   inputs.forEach((input, index) => {
-    const r = toRow(input, app, now);
+    const r = toRow(input, app, now, pseudonym);
     if ('reason' in r) rejected.push({ index, reason: r.reason });
     else rows.push(r.row);
   });
@@ -86,7 +106,7 @@ export async function ingestBatch(db: Db, app: App, inputs: readonly unknown[], 
 
   const forwards = app.row.xapi !== null || app.row.webhooks !== null;
   const job = async (kysely: Db['kysely']): Promise<string[]> => {
-    const ids = await insertEvents(kysely, rows);
+    const ids = await insertEvents({ ...db, kysely }, rows);
     if (forwards && ids.length > 0) {
       const fresh = new Set(ids);
       // An id repeated within the batch is inserted once: forward it once.
