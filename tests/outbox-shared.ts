@@ -254,7 +254,7 @@ export async function resentOnNextLoadFlow(rig: Rig): Promise<void> {
   await emittedOnce(profile, 'guide_completed', TOUR.id);
   await first.page.close({ runBeforeUnload: true });
   // The beacon went out on pagehide (text/plain, the key in the body), and was refused.
-  await collector.waitFor(() => collector.requests().some((r) => r.status === 503 && r.contentType.startsWith('text/plain')), 10_000);
+  await collector.waitFor(() => collector.requests().some((r) => r.status === 503 && r.contentType.startsWith('text/plain')), 20_000);
   expect(collector.events()).toEqual([]);
   const emittedBefore = profile.emitted();
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { withPolicyLock } from './policy-lock.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@compagnon/testing';
 import { createStaticServer } from '../../tooling/static-server.mjs';
 import { buildExtension, EXTENSION_ID } from './build.ts';
@@ -167,46 +168,46 @@ it('configured on its options page: the tour shows, and events reach the collect
   }
 });
 
-it('configured by a managed policy file: no options page visit', async () => {
-  const created = !readdirSync('/etc/chromium', { withFileTypes: true }).some((e) => e.name === 'policies');
-  mkdirSync(POLICY_DIR, { recursive: true });
-  writeFileSync(POLICY_FILE, JSON.stringify({
-    '3rdparty': { extensions: { [EXTENSION_ID]: {
-      collector: collector.url, app: APP, key: KEY, origins: [site.url],
-      user: { from: 'meta', value: 'compagnon-user' },
-    } } },
-  }));
-  const before = new Set((await collector.stored()).map((e) => e.id));
-  let context: BrowserContext | undefined;
-  try {
-    const launched = await launch();
-    context = launched.context;
-    const worker = await launched.worker();
-    expect(await worker.evaluate(() => chrome.storage.managed.get(null))).toMatchObject({ app: APP, key: KEY });
-    // The worker registers the content scripts from the policy as it starts.
-    await until('content scripts registered', async () =>
-      (await (await launched.worker()).evaluate(() => chrome.scripting.getRegisteredContentScripts())).length > 0);
+it('configured by a managed policy file: no options page visit', () => withPolicyLock(async () => {
+    const created = !readdirSync('/etc/chromium', { withFileTypes: true }).some((e) => e.name === 'policies');
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(POLICY_FILE, JSON.stringify({
+      '3rdparty': { extensions: { [EXTENSION_ID]: {
+        collector: collector.url, app: APP, key: KEY, origins: [site.url],
+        user: { from: 'meta', value: 'compagnon-user' },
+      } } },
+    }));
+    const before = new Set((await collector.stored()).map((e) => e.id));
+    let context: BrowserContext | undefined;
+    try {
+      const launched = await launch();
+      context = launched.context;
+      const worker = await launched.worker();
+      expect(await worker.evaluate(() => chrome.storage.managed.get(null))).toMatchObject({ app: APP, key: KEY });
+      // The worker registers the content scripts from the policy as it starts.
+      await until('content scripts registered', async () =>
+        (await (await launched.worker()).evaluate(() => chrome.scripting.getRegisteredContentScripts())).length > 0);
 
-    const page = await context.newPage();
-    const messages = watch(page);
-    await page.goto(`${site.url}/expenses-meta.html`);
-    await clickThrough(page);
-    await until('the completion is stored', async () =>
-      (await collector.stored()).some((e) => !before.has(e.id) && e.type === 'guide_completed'), 30_000);
-    const fresh = (await collector.stored()).filter((e) => !before.has(e.id));
-    // Another person (the meta tag's), pseudonymised by the collector.
-    const users = new Set(fresh.map((e) => e.user_hash));
-    expect(users.size).toBe(1);
-    expect(users.has(null)).toBe(false);
-    expect(messages.filter((m) => /Content Security Policy|pageerror/i.test(m))).toEqual([]);
-  } finally {
-    await context?.close();
-    rmSync(POLICY_FILE, { force: true });
-    // Only our file goes; the folders too when this test created them and nothing else was put there since.
-    if (created) {
-      for (const dir of [POLICY_DIR, '/etc/chromium/policies']) {
-        try { rmdirSync(dir); } catch { break; /* not empty: someone else's policy */ }
+      const page = await context.newPage();
+      const messages = watch(page);
+      await page.goto(`${site.url}/expenses-meta.html`);
+      await clickThrough(page);
+      await until('the completion is stored', async () =>
+        (await collector.stored()).some((e) => !before.has(e.id) && e.type === 'guide_completed'), 30_000);
+      const fresh = (await collector.stored()).filter((e) => !before.has(e.id));
+      // Another person (the meta tag's), pseudonymised by the collector.
+      const users = new Set(fresh.map((e) => e.user_hash));
+      expect(users.size).toBe(1);
+      expect(users.has(null)).toBe(false);
+      expect(messages.filter((m) => /Content Security Policy|pageerror/i.test(m))).toEqual([]);
+    } finally {
+      await context?.close();
+      rmSync(POLICY_FILE, { force: true });
+      // Only our file goes; the folders too when this test created them and nothing else was put there since.
+      if (created) {
+        for (const dir of [POLICY_DIR, '/etc/chromium/policies']) {
+          try { rmdirSync(dir); } catch { break; /* not empty: someone else's policy */ }
+        }
       }
     }
-  }
-});
+}), 120_000);

@@ -80,4 +80,7 @@ inputs.userFrom.addEventListener('change', () => {
 void loadSettings().then(({ settings, locked }) => {
   lockedFields = locked;
   fill(settings, locked);
+}).finally(() => {
+  $<HTMLFieldSetElement>('fields').disabled = false;
+  form.removeAttribute('aria-busy');
 });
