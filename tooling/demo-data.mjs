@@ -204,15 +204,16 @@ export function generateDemo({ bundle, resolvePopulations, now = Date.now(), peo
         const finished = (g) => ['completed', 'dismissed'].includes(stateOf(g.id).status);
         let url = site + '/';
 
+        // Without a guide: an event about the visit itself (session_started).
         const emit = (type, guide, extra = {}) => {
           events.push({
             id: uuid(ids), type, ts: new Date(Math.round(clock)).toISOString(), app, user: person.id, session,
-            guide: guide.id, guideVersion: guide.version ?? 1, ...extra, populations: pops, url,
+            ...(guide && { guide: guide.id, guideVersion: guide.version ?? 1 }), ...extra, populations: pops, url,
           });
         };
         const tick = (lo, hi) => { clock += between(rng, lo, hi) * 1000; };
         // As the SDK does: a named person's visit is reported once, guides or not (daily active people, ghosts back).
-        events.push({ id: uuid(ids), type: 'session_started', ts: new Date(Math.round(clock)).toISOString(), app, user: person.id, session, populations: pops, url });
+        emit('session_started');
 
         // Checklists (no trigger: on every page) hear of URLs, finished guides, clicks and custom events.
         const checklists = guides.filter((g) => g.type === 'checklist' && live(g) && !finished(g));

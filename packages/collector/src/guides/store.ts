@@ -30,12 +30,7 @@ export async function publishGuides(db: Db, app: string, input: unknown, now: nu
   for (let attempt = 0; ; attempt++) {
     const latest = await latestGuides(db, app);
     if (latest?.json === json) return { ok: true, unchanged: true, version: latest.version, etag: latest.etag };
-    const last = await db.kysely
-      .selectFrom('guide_versions')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('app', '=', app)
-      .executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
+    const version = (latest?.version ?? 0) + 1;
     const etag = `"${version}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}"`;
     const inserted = await db.kysely
       .insertInto('guide_versions')
