@@ -23,6 +23,8 @@ export default defineConfig({
   test: {
     // Most browser scenarios wait (offline periods, Retry-After): three files at a time keep two cores busy.
     maxWorkers: 3,
+    // A run id for the collector's PostgreSQL test schemas, dropped together when the run ends.
+    globalSetup: ['tooling/vitest-global.ts'],
     projects: [
       {
         extends: true,

@@ -1,7 +1,12 @@
 // Storage under test, for every test file: `describe.each(openTestDbs())('…on $name', ({ open, skip }) => …)`
 // with `describe.skipIf(skip)`. Each `open()` gives a fresh, migrated database of its own: SQLite in a temp file
-// (WAL and all, as in production), PostgreSQL in a schema of its own (`t_<random>`) dropped on close, so test
-// files running in parallel never see each other's rows.
+// (WAL and all, as in production), PostgreSQL in a schema of its own (`t_<run>_<random>`), so test files running
+// in parallel never see each other's rows.
+//
+// Schemas are dropped at the end of the run (`dropRunSchemas`, vitest's global teardown), not on close: Kysely's
+// migrator introspects every schema of the database (`has_schema_privilege`, `pg_get_serial_sequence` per row),
+// and a schema dropped by another file meanwhile made that query fail with 3F000 ("schema … does not exist").
+// Outside a vitest run (no COMPAGNON_TEST_RUN), close() drops its schema as before.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,21 +66,23 @@ async function openSqlite(): Promise<OpenedTestDb> {
   };
 }
 
-// Seen once in several hundred opens under parallel test files: the pool's first connection reports the fresh
-// schema missing (3F000) while migrating. A test-setup race, not the collector's (production uses one schema):
-// a second schema is tried before giving up.
-async function openPostgres(): Promise<OpenedTestDb> {
+/** This vitest run's id (set by the global setup): its schemas are `t_<run>_…`, dropped together at its end. */
+const RUN = process.env.COMPAGNON_TEST_RUN;
+
+/** Drops the schemas of run `run` (vitest's global teardown). */
+export async function dropRunSchemas(run: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
   try {
-    return await openPostgresOnce();
-  } catch (e) {
-    if ((e as { cause?: { code?: string } }).cause?.code !== '3F000') throw e;
-    console.warn('openTestDbs: a fresh PostgreSQL schema was not visible yet; retrying with another one');
-    return openPostgresOnce();
+    const { rows } = await admin.query<{ name: string }>('SELECT nspname AS name FROM pg_namespace WHERE starts_with(nspname, $1)', [`t_${run}_`]);
+    for (const { name } of rows) await admin.query(`DROP SCHEMA "${name}" CASCADE`);
+  } finally {
+    await admin.end();
   }
 }
 
-async function openPostgresOnce(): Promise<OpenedTestDb> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+async function openPostgres(): Promise<OpenedTestDb> {
+  const schema = `t_${RUN ? `${RUN}_` : ''}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
   try {
@@ -98,7 +105,7 @@ async function openPostgresOnce(): Promise<OpenedTestDb> {
     url: url.href,
     async close() {
       try {
-        await drop();
+        if (!RUN) await drop();
       } finally {
         await db.close();
       }
