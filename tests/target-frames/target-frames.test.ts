@@ -81,6 +81,10 @@ it('finds the target in an iframe that is embedded, and loads, after the step st
   await waitForCompagnon(page);
   expect(await page.locator('#settings').count()).toBe(0);
   await page.evaluate(() => (window as any).Compagnon.start('frame-tour'));
+  // The step waits for its target: no dialog yet, then the panel is embedded 1.5 s later.
+  await page.waitForTimeout(1500);
+  expect(await page.getByRole('dialog', { name: 'Save your choices' }).count()).toBe(0);
+  await page.evaluate(() => (window as any).embedSettings());
   await page.getByRole('dialog', { name: 'Save your choices' }).waitFor({ timeout: 4500 });
   const l = await layout(page, FRAME_BUTTON);
   expect(l.target.top - l.dialog.bottom).toBeGreaterThanOrEqual(4);
