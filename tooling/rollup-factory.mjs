@@ -5,6 +5,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { budget } from './budgets.mjs';
+import { privateZodGlobals } from './zod-private.mjs';
 
 const esbuildOptions = (dev, target = 'es2020') => ({
   target,
@@ -50,6 +51,7 @@ export function defineBuild(entries) {
         input: e.input,
         plugins: [
           nodeResolve({ browser: true, exportConditions: ['browser', 'module', 'import', 'default'] }),
+          privateZodGlobals(),
           esbuild(esbuildOptions(false)),
           terser({ ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, booleans_as_integers: false }, format: { comments: false } }),
           ...(e.gzipBudget ? [budget({ gzip: e.gzipBudget })] : []),

@@ -143,3 +143,28 @@ it('leaves no listener on a modal <dialog> of the page it was shown in', async (
   expect(seen.pageErrors).toEqual([]);
   await context.close();
 });
+
+it('takes nothing while not started: a script tag without data-app opens no database and adds only its global', async () => {
+  const { page, context, seen } = await h.newPage();
+  await page.goto(`${h.url}/page.html`);
+  const cdp = await context.newCDPSession(page);
+  const ours = new Set<string>();
+  cdp.on('Debugger.scriptParsed', (e) => { if (e.url.endsWith('/compagnon.iife.js')) ours.add(e.scriptId); });
+  await cdp.send('Debugger.enable');
+  const globals = () => page.evaluate(() => Object.getOwnPropertyNames(window));
+  const [before, namesBefore] = [await holdings(page, cdp, ours), await globals()];
+  await page.evaluate(() => new Promise((resolve) => {
+    const s = document.createElement('script');
+    s.src = '/compagnon.iife.js';
+    s.onload = resolve;
+    document.head.append(s);
+  }));
+  // A few tasks for anything the script started asynchronously (an IndexedDB open resolves in one or two).
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  await expect.poll(() => ours.size).toBe(1);
+  expect(await holdings(page, cdp, ours)).toEqual(before);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+  expect((await globals()).filter((n) => !namesBefore.includes(n))).toEqual(['Compagnon']);
+  expect(seen.pageErrors).toEqual([]);
+  await context.close();
+});

@@ -1,5 +1,6 @@
 // One object store of the `compagnon` database that heals, under the kv store and the outbox. The connection is
-// opened at once (so the stores exist before anyone relies on them) and dropped when it dies: on `versionchange`
+// opened by the first operation, not when the store is created: a page that loads the script and never starts it
+// (or has not yet) pays nothing, as the factory's first use costs milliseconds of main thread. It is dropped when it dies: on `versionchange`
 // (the database deleted from devtools or by `indexedDB.deleteDatabase`, another tab adding a store) we close it
 // so we never block them, and on `close` (the browser closed it: storage cleared, Safari after a while in the
 // background). A failed operation runs once more on a fresh connection, which recreates the stores if needed;
@@ -90,7 +91,6 @@ export function createIdbBacked<M, S>(
     }
     return current;
   };
-  connect();
   /** Forgets the connection and closes it (its pending transactions finish first). */
   const drop = () => {
     const open = current;
