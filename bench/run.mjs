@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { ALL, LIBS, PEERS, ROOT } from './lib/libs.mjs';
 import { startServer } from './lib/server.mjs';
 import { fmt, median, meets, table } from './lib/report.mjs';
+import { schemaId } from '../tooling/schema-id.mjs';
 
 const STARTED = Date.now();
 /** At least 7 for a comparison; BENCH_RUNS lower than that is for trying the bench out, and the table says so. */
@@ -97,7 +98,7 @@ const version = (pkg) => JSON.parse(readFileSync(`${ROOT}node_modules/${pkg}/pac
 async function bundle(entry, globalName) {
   const r = await build({
     entryPoints: [`${ROOT}${entry}`], bundle: true, format: 'iife', globalName, write: false, minify: true,
-    platform: 'browser', target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', define: { __DEV__: 'false' },
+    platform: 'browser', target: 'es2020', jsx: 'automatic', jsxImportSource: 'preact', define: { __DEV__: 'false', __SCHEMA_ID__: JSON.stringify(schemaId()) },
     tsconfig: `${ROOT}tsconfig.json`, logLevel: 'silent', conditions: ['browser', 'module', 'import', 'default'],
   });
   return r.outputFiles[0].text;

@@ -6,12 +6,13 @@ import esbuild from 'rollup-plugin-esbuild';
 import { dts } from 'rollup-plugin-dts';
 import { budget } from './budgets.mjs';
 import { privateZodGlobals } from './zod-private.mjs';
+import { schemaId } from './schema-id.mjs';
 
 const esbuildOptions = (dev, target = 'es2020') => ({
   target,
   jsx: 'automatic',
   jsxImportSource: 'preact',
-  define: { __DEV__: String(dev) },
+  define: { __DEV__: String(dev), __SCHEMA_ID__: JSON.stringify(schemaId()) },
   tsconfig: 'tsconfig.json',
 });
 

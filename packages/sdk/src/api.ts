@@ -44,6 +44,8 @@ export interface DebugInfo {
   populations: string[];
   guides: string[];
   activeTour?: string;
+  /** Whether the guides were validated on this page or their verdict read back from an earlier page's. */
+  bundle?: 'validated' | 'cache';
   errors: number;
   lastError?: CompagnonError;
   /** The persisted outbox (absent without a collector). */

@@ -1,26 +1,42 @@
 import { parseBundle, type Bundle, type BundleError } from '@compagnon/schema';
+import type { KeyValueStore } from '@compagnon/core';
+import { cachedVerdict } from './bundle-cache.ts';
 import { doc } from './env.ts';
 
 export type BundleInput = string | Record<string, unknown>;
 
-/** Loads a bundle from a URL, an inline `#id` JSON script or an object, then validates it once, at the edge. */
-export async function loadBundle(input: BundleInput): Promise<{ bundle: Bundle; errors: BundleError[] }> {
-  return parseBundle(typeof input === 'string' ? await readJson(input) : input);
+export interface LoadedBundle {
+  bundle: Bundle;
+  errors: BundleError[];
+  /** The verdict was read back from the last page's (same text, same schema) rather than validated again. */
+  cached: boolean;
 }
 
-async function readJson(source: string): Promise<unknown> {
+/**
+ * Loads a bundle from a URL, an inline `#id` JSON script or an object, then validates it once, at the edge. A
+ * text (URL or inline script) is validated through `cache`'s store when given: the same text is not validated
+ * again on the next page.
+ */
+export async function loadBundle(input: BundleInput, cache?: { store: KeyValueStore; app: string }): Promise<LoadedBundle> {
+  if (typeof input !== 'string') return { ...parseBundle(input), cached: false };
+  const text = await readText(input);
+  const validate = (t: string) => parseBundle(parseJson(t, input));
+  return cache ? cachedVerdict(cache.store, cache.app, text, validate) : { ...validate(text), cached: false };
+}
+
+async function readText(source: string): Promise<string> {
   if (source.startsWith('#')) {
     const el = doc()?.getElementById(source.slice(1));
     if (!el) throw new Error(`no element ${source} holds the guides`);
-    return parseJson(el.textContent ?? '', source);
+    return el.textContent ?? '';
   }
   const res = await fetch(source, { credentials: 'same-origin', headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error(`${source} answered ${res.status}`);
-  return parseJson(await res.text(), source);
+  return res.text();
 }
 
 /** JSON.parse with the line and column of a syntax error, so authors find it. */
-export function parseJson(text: string, source: string): unknown {
+function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -26,6 +26,7 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
   let errorCount = 0;
   let lastError: CompagnonError | undefined;
   let locale: Locale = 'en';
+  let bundleFrom: DebugInfo['bundle'];
 
   const fail = (error: CompagnonError) => {
     errorCount++;
@@ -44,7 +45,8 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
     locale = pickLocale(opts.locale, d?.documentElement.lang, win()?.navigator.language);
     let loaded;
     try {
-      loaded = await loadBundle(opts.guides as string | Record<string, unknown>);
+      loaded = await loadBundle(opts.guides as string | Record<string, unknown>, { store: platform.store, app: opts.app });
+      bundleFrom = loaded.cached ? 'cache' : 'validated';
     } catch (e) {
       fail({ code: 'load', message: `guides not loaded: ${e instanceof Error ? e.message : String(e)}` });
       return;
@@ -119,6 +121,7 @@ export function createCompagnon(options?: CompagnonOptions): CompagnonApi {
       populations: runtime?.ctx.populations ?? [],
       guides: runtime?.eligibleGuides() ?? [],
       activeTour: runtime?.activeTour(),
+      bundle: bundleFrom,
       errors: errorCount,
       lastError,
       outbox: delivery?.stats(),
