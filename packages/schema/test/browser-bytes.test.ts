@@ -31,8 +31,10 @@ describe('the browser side of the schema package', () => {
     expect(code).not.toContain('Lets editors find this schema'); // …json-docs.ts is not
     expect(code).not.toContain('Entrée invalide'); // nor zod's French locale
     expect(code).not.toContain('new Function');
-    // About 10.7 kB today, zod/mini included (9.4 kB before the guide types of issue 5, 11.8 kB before checks.ts);
-    // the ceiling leaves room without hiding a regression. The SDK's whole script-tag bundle must stay under 30 kB gzip.
-    expect(gzipSync(code).length).toBeLessThan(11_000);
+    // About 11.35 kB today, zod/mini included (9.4 kB before the guide types of issue 5, 11.8 kB before checks.ts,
+    // 10.8 kB before the schemas were built on first use: the builders' property names cannot be minified);
+    // the ceiling leaves room without hiding a regression. The SDK's whole script-tag bundle has its own gzip budget
+    // (IIFE_GZIP_BUDGET in tooling/budgets.mjs).
+    expect(gzipSync(code).length).toBeLessThan(11_600);
   }, 30_000);
 });
