@@ -1,33 +1,45 @@
 import { exactlyOne, matches, oneOf } from './checks.ts';
-import { guideBase, inOrder, optionalText } from './base.ts';
+import { baseSchemas } from './base.ts';
 import { HREF_PATTERN } from './links.ts';
-import { MediaSchema, QuestionSchema } from './media.ts';
-import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { mediaSchemas } from './media.ts';
+import { once } from './once.ts';
+import { textSchemas } from './text.ts';
 import { z } from './z.ts';
 
-/** The announcement's button: follows a link or starts another guide of the bundle (checked by `parseBundle`). */
-export const AnnouncementActionSchema = z
-  .strictObject({
-    label: LocalizedTextSchema,
-    href: z.optional(NonEmptySchema.check(matches(HREF_PATTERN))),
-    guide: z.optional(IdSchema),
-  })
-  .check(exactlyOne('href', 'guide'));
+// Built on first use (see once.ts).
+export const announcementSchemas = once(() => {
+  const { IdSchema, LocalizedTextSchema, NonEmptySchema } = textSchemas();
+  const { guideBase, inOrder, optionalText } = baseSchemas();
+  const { MediaSchema, QuestionSchema } = mediaSchemas();
 
-export const AnnouncementGuideSchema = z
-  .strictObject({
-    ...guideBase,
-    type: oneOf(['announcement']),
-    display: z.optional(oneOf(['modal', 'banner'])),
-    body: optionalText,
-    media: z.optional(MediaSchema),
-    action: z.optional(AnnouncementActionSchema),
-  })
-  .check(inOrder);
-export type AnnouncementGuide = z.infer<typeof AnnouncementGuideSchema>;
+  /** The announcement's button: follows a link or starts another guide of the bundle (checked by `parseBundle`). */
+  const AnnouncementActionSchema = z
+    .strictObject({
+      label: LocalizedTextSchema,
+      href: z.optional(NonEmptySchema.check(matches(HREF_PATTERN))),
+      guide: z.optional(IdSchema),
+    })
+    .check(exactlyOne('href', 'guide'));
 
-// The guide's title is the question.
-export const SurveyGuideSchema = z
-  .strictObject({ ...guideBase, type: oneOf(['survey']), body: optionalText, question: QuestionSchema })
-  .check(inOrder);
-export type SurveyGuide = z.infer<typeof SurveyGuideSchema>;
+  const AnnouncementGuideSchema = z
+    .strictObject({
+      ...guideBase,
+      type: oneOf(['announcement']),
+      display: z.optional(oneOf(['modal', 'banner'])),
+      body: optionalText,
+      media: z.optional(MediaSchema),
+      action: z.optional(AnnouncementActionSchema),
+    })
+    .check(inOrder);
+
+  // The guide's title is the question.
+  const SurveyGuideSchema = z
+    .strictObject({ ...guideBase, type: oneOf(['survey']), body: optionalText, question: QuestionSchema })
+    .check(inOrder);
+
+  return { AnnouncementActionSchema, AnnouncementGuideSchema, SurveyGuideSchema };
+});
+
+type Schemas = ReturnType<typeof announcementSchemas>;
+export type AnnouncementGuide = z.infer<Schemas['AnnouncementGuideSchema']>;
+export type SurveyGuide = z.infer<Schemas['SurveyGuideSchema']>;

@@ -1,35 +1,54 @@
 import { matches, nonEmptyList, oneOf } from './checks.ts';
-import { guideBase, inOrder, optionalText, uniqueIds } from './base.ts';
+import { baseSchemas } from './base.ts';
 import { HREF_PATTERN } from './links.ts';
 import { keyed } from './keyed.ts';
-import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { once } from './once.ts';
+import { textSchemas } from './text.ts';
 import { z } from './z.ts';
 
-export const DoneGuideSchema = z.strictObject({ guide: IdSchema });
-export const DoneUrlSchema = z.strictObject({ url: NonEmptySchema });
-export const DoneClickSchema = z.strictObject({ click: NonEmptySchema });
-export const DoneEventSchema = z.strictObject({ event: NonEmptySchema });
+// Built on first use (see once.ts).
+export const checklistSchemas = once(() => {
+  const { IdSchema, LocalizedTextSchema, NonEmptySchema } = textSchemas();
+  const { guideBase, inOrder, optionalText, uniqueIds } = baseSchemas();
 
-export const DoneWhenSchema = keyed(
-  ['guide', 'url', 'click', 'event'],
-  [DoneGuideSchema, DoneUrlSchema, DoneClickSchema, DoneEventSchema],
-);
-export type DoneWhen = z.infer<typeof DoneWhenSchema>;
+  const DoneGuideSchema = z.strictObject({ guide: IdSchema });
+  const DoneUrlSchema = z.strictObject({ url: NonEmptySchema });
+  const DoneClickSchema = z.strictObject({ click: NonEmptySchema });
+  const DoneEventSchema = z.strictObject({ event: NonEmptySchema });
 
-export const ChecklistItemSchema = z.strictObject({
-  id: IdSchema,
-  title: LocalizedTextSchema,
-  body: optionalText,
-  doneWhen: DoneWhenSchema,
-  href: z.optional(NonEmptySchema.check(matches(HREF_PATTERN))),
+  const DoneWhenSchema = keyed(
+    ['guide', 'url', 'click', 'event'],
+    [DoneGuideSchema, DoneUrlSchema, DoneClickSchema, DoneEventSchema],
+  );
+
+  const ChecklistItemSchema = z.strictObject({
+    id: IdSchema,
+    title: LocalizedTextSchema,
+    body: optionalText,
+    doneWhen: DoneWhenSchema,
+    href: z.optional(NonEmptySchema.check(matches(HREF_PATTERN))),
+  });
+
+  const ChecklistGuideSchema = z
+    .strictObject({
+      ...guideBase,
+      type: oneOf(['checklist']),
+      items: z.array(ChecklistItemSchema).check(nonEmptyList(), uniqueIds),
+    })
+    .check(inOrder);
+
+  return {
+    DoneGuideSchema,
+    DoneUrlSchema,
+    DoneClickSchema,
+    DoneEventSchema,
+    DoneWhenSchema,
+    ChecklistItemSchema,
+    ChecklistGuideSchema,
+  };
 });
-export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-export const ChecklistGuideSchema = z
-  .strictObject({
-    ...guideBase,
-    type: oneOf(['checklist']),
-    items: z.array(ChecklistItemSchema).check(nonEmptyList, uniqueIds),
-  })
-  .check(inOrder);
-export type ChecklistGuide = z.infer<typeof ChecklistGuideSchema>;
+type Schemas = ReturnType<typeof checklistSchemas>;
+export type DoneWhen = z.infer<Schemas['DoneWhenSchema']>;
+export type ChecklistItem = z.infer<Schemas['ChecklistItemSchema']>;
+export type ChecklistGuide = z.infer<Schemas['ChecklistGuideSchema']>;

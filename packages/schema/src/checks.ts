@@ -1,3 +1,4 @@
+import { once } from './once.ts';
 import { z } from './z.ts';
 
 // Lean stand-ins for z.refine(), z.int(), z.minimum(), z.maximum(), z.minLength(), z.maxLength(), z.regex(),
@@ -5,11 +6,12 @@ import { z } from './z.ts';
 // one custom check each. They report the very issue zod would (same code and fields, so messages.ts and the
 // collector read them alike) and carry the JSON Schema keywords zod would have written, which json-schema.ts adds
 // back: the generated schema says the same. Node-only schemas (events) may use zod's own.
+// Nothing here is built at import (see once.ts): the factories build on call, the shared checks on first use.
 
 type Raw = z.core.$ZodRawIssue;
 type Keywords = Record<string, unknown>;
 
-/** JSON Schema keywords of each lean check, read by json-schema.ts. */
+/** JSON Schema keywords of each lean check (filled as checks are built), read by json-schema.ts. */
 export const KEYWORDS = new WeakMap<object, Keywords>();
 
 /** A check saying `keywords` in JSON Schema and `issue(value)` (if any) in zod, with the value as `input`. */
@@ -41,12 +43,12 @@ export const exactlyOne = (a: string, b: string) =>
 export const requires = (a: string, b: string) =>
   refine<object>((o) => !(a in o) || b in o, 'with', { dependentRequired: { [a]: [b] } }, `${a}|${b}`);
 
-/** z.minLength(1) on a string. */
-export const nonEmptyText = lean<string>({ minLength: 1 }, (v) => (v.length ? undefined : tooSmall('string', 1)));
+/** z.minLength(1) on a string (one shared check). */
+export const nonEmptyText = once(() => lean<string>({ minLength: 1 }, (v) => (v.length ? undefined : tooSmall('string', 1))));
 /** z.minLength(n) on an array. */
 export const minItems = (n: number) => lean<unknown[]>({ minItems: n }, (v) => (v.length >= n ? undefined : tooSmall('array', n)));
-/** z.minLength(1) on an array. */
-export const nonEmptyList = minItems(1);
+/** z.minLength(1) on an array (one shared check). */
+export const nonEmptyList = once(() => minItems(1));
 
 /** z.number() with, as asked, z.int()'s check (an integer in the safe range) and inclusive bounds. */
 export function numeric({ integer = false, minimum = -Infinity, maximum = Infinity } = {}) {
@@ -72,10 +74,13 @@ export function matches(pattern: RegExp, maxLength = Infinity) {
   );
 }
 
-/** z.boolean() */
-export const BooleanSchema = z.unknown().check(
-  lean({ type: 'boolean' }, (v) => (typeof v === 'boolean' ? undefined : { code: 'invalid_type', expected: 'boolean' })),
-) as unknown as z.ZodMiniType<boolean>;
+/** z.boolean() (one shared schema). */
+export const booleanSchema = once(
+  () =>
+    z.unknown().check(
+      lean({ type: 'boolean' }, (v) => (typeof v === 'boolean' ? undefined : { code: 'invalid_type', expected: 'boolean' })),
+    ) as unknown as z.ZodMiniType<boolean>,
+);
 
 /** z.literal(values): `values` all of one type (strings, or numbers). */
 export function oneOf<const T extends readonly [string | number, ...(string | number)[]]>(values: T) {

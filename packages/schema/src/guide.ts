@@ -1,8 +1,9 @@
-import { AnnouncementGuideSchema, SurveyGuideSchema } from './announcement.ts';
-import { ResourceCentreGuideSchema } from './centre.ts';
-import { ChecklistGuideSchema } from './checklist.ts';
-import { TooltipGuideSchema, TourGuideSchema } from './tour.ts';
+import { announcementSchemas } from './announcement.ts';
+import { centreSchemas } from './centre.ts';
+import { checklistSchemas } from './checklist.ts';
+import { tourSchemas } from './tour.ts';
 import { tagged } from './keyed.ts';
+import { once } from './once.ts';
 import type { z } from './z.ts';
 
 export * from './announcement.ts';
@@ -15,13 +16,20 @@ export * from './tour.ts';
 
 export const GUIDE_TYPES = ['tour', 'tooltip', 'checklist', 'announcement', 'survey', 'resource-centre'] as const;
 
-// Chosen by `type`, so a broken tour is reported by the tour schema, not as "no union member matched".
-export const GuideSchema = tagged('type', GUIDE_TYPES, [
-  TourGuideSchema,
-  TooltipGuideSchema,
-  ChecklistGuideSchema,
-  AnnouncementGuideSchema,
-  SurveyGuideSchema,
-  ResourceCentreGuideSchema,
-]);
-export type Guide = z.infer<typeof GuideSchema>;
+// Built on first use (see once.ts). Chosen by `type`, so a broken tour is reported by the tour schema, not as "no
+// union member matched".
+export const guideSchemas = once(() => {
+  const { TourGuideSchema, TooltipGuideSchema } = tourSchemas();
+  const { AnnouncementGuideSchema, SurveyGuideSchema } = announcementSchemas();
+  const GuideSchema = tagged('type', GUIDE_TYPES, [
+    TourGuideSchema,
+    TooltipGuideSchema,
+    checklistSchemas().ChecklistGuideSchema,
+    AnnouncementGuideSchema,
+    SurveyGuideSchema,
+    centreSchemas().ResourceCentreGuideSchema,
+  ]);
+  return { GuideSchema };
+});
+
+export type Guide = z.infer<ReturnType<typeof guideSchemas>['GuideSchema']>;

@@ -1,14 +1,7 @@
-export { type Locale, type LocalizedText, IdSchema, LocalizedTextSchema, localize } from './text.ts';
-export {
-  type Population,
-  type Rule,
-  type Scalar,
-  PopulationSchema,
-  RuleSchema,
-  ScalarSchema,
-  OPERATORS,
-  RULE_KEYS,
-} from './rule.ts';
+// The package's surface. Importing it builds no zod schema (see once.ts): the browser pays for them at its first
+// parseBundle(). Node-side code that needs a schema itself (tests, JSON Schema) calls the module's builder.
+export { type Locale, type LocalizedText, localize, textSchemas } from './text.ts';
+export { type Population, type Rule, type Scalar, OPERATORS, RULE_KEYS, ruleSchemas } from './rule.ts';
 export {
   type Ambassador,
   type AnnouncementGuide,
@@ -30,30 +23,13 @@ export {
   type TourGuide,
   type TourStep,
   type Trigger,
-  AmbassadorSchema,
-  AnnouncementGuideSchema,
-  ChecklistGuideSchema,
-  ChecklistItemSchema,
-  DoneWhenSchema,
   GUIDE_TYPES,
-  GuideSchema,
-  MediaSchema,
   PLACEMENTS,
-  PlacementSchema,
   QUESTION_KINDS,
-  QuestionSchema,
   RESOURCE_KINDS,
-  ResourceCentreGuideSchema,
-  ResourceSchema,
-  SurveyGuideSchema,
-  TargetSchema,
-  TargetSpecSchema,
-  TooltipGuideSchema,
-  TourGuideSchema,
-  TourStepSchema,
-  TriggerSchema,
+  guideSchemas,
 } from './guide.ts';
-export { type Bundle, type Settings, BundleSchema, SettingsSchema } from './bundle.ts';
+export { type Bundle, type Settings, bundleSchemas, wholeBundleSchema } from './bundle.ts';
 export { type BundleError, formatError, parseBundle } from './parse.ts';
 export { type Message } from './messages.ts';
 export { jsonPath } from './issue.ts';
@@ -62,8 +38,7 @@ export {
   type EventBatch,
   type EventType,
   EVENT_TYPES,
-  EventBatchSchema,
-  EventSchema,
   MAX_BATCH,
+  eventSchemas,
   parseEvent,
 } from './event.ts';

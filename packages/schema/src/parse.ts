@@ -1,9 +1,9 @@
-import { type Bundle, EnvelopeSchema, SettingsSchema } from './bundle.ts';
-import { type Guide, GuideSchema } from './guide.ts';
+import { type Bundle, bundleSchemas } from './bundle.ts';
+import { type Guide, guideSchemas } from './guide.ts';
 import { describe } from './issue.ts';
 import type { Issue, Message } from './messages.ts';
-import { PopulationSchema } from './rule.ts';
-import { IdSchema, type Locale } from './text.ts';
+import { ruleSchemas } from './rule.ts';
+import { type Locale, textSchemas } from './text.ts';
 
 export interface BundleError {
   path: string;
@@ -46,9 +46,11 @@ const guideRefs = (g: Guide): Ref[] =>
  * error. Never throws. Cross-checks also drop the guide: a repeated id (the later one), a population (audience,
  * ambassador, resource) that is unknown or invalid, a guide named by a checklist item or an announcement's button
  * that is unknown or dropped. Invalid settings are dropped with their error: the engine's defaults apply.
+ * The schemas are built by the first call (see once.ts); the guide schemas only once there is a guide to check.
  */
 export function parseBundle(input: unknown): { bundle: Bundle; errors: BundleError[] } {
   const bundle: Bundle = { version: 1, populations: {}, guides: [] };
+  const { EnvelopeSchema, SettingsSchema } = bundleSchemas();
   const top = EnvelopeSchema.safeParse(input, OPTS);
   if (!top.success) return { bundle, errors: [error(top.error.issues[0] as Issue, [])] };
   // Tagged with the guide's index (-1: populations), so errors read in the file's order whichever pass found them.
@@ -57,8 +59,8 @@ export function parseBundle(input: unknown): { bundle: Bundle; errors: BundleErr
   if (app !== undefined) bundle.app = app;
 
   for (const [key, value] of Object.entries(populations)) {
-    const id = IdSchema.safeParse(key, OPTS);
-    const pop = PopulationSchema.safeParse(value, OPTS);
+    const id = textSchemas().IdSchema.safeParse(key, OPTS);
+    const pop = ruleSchemas().PopulationSchema.safeParse(value, OPTS);
     if (id.success && pop.success) bundle.populations[key] = pop.data;
     else errors.push([-1, error((id.error ?? pop.error)!.issues[0] as Issue, ['populations', key])]);
   }
@@ -71,7 +73,7 @@ export function parseBundle(input: unknown): { bundle: Bundle; errors: BundleErr
 
   const kept = new Map<string, [number, Guide]>();
   guides.forEach((raw, i) => {
-    const r = GuideSchema.safeParse(raw, OPTS);
+    const r = guideSchemas().GuideSchema.safeParse(raw, OPTS);
     if (!r.success) {
       const id = (raw as { id?: unknown } | null)?.id;
       return errors.push([i, error(r.error.issues[0] as Issue, ['guides', i], typeof id === 'string' ? id : undefined)]);

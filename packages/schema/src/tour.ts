@@ -1,51 +1,64 @@
-import { BooleanSchema, nonEmptyList, numeric, oneOf } from './checks.ts';
-import { guideBase, inOrder, optionalText, PlacementSchema, uniqueIds } from './base.ts';
-import { MediaSchema, QuestionSchema } from './media.ts';
-import { TargetSchema } from './target.ts';
-import { IdSchema, LocalizedTextSchema, NonEmptySchema } from './text.ts';
+import { booleanSchema, nonEmptyList, numeric, oneOf } from './checks.ts';
+import { baseSchemas } from './base.ts';
+import { mediaSchemas } from './media.ts';
+import { once } from './once.ts';
+import { targetSchemas } from './target.ts';
+import { textSchemas } from './text.ts';
 import { z } from './z.ts';
 
-// Besides the Next button; several may be given, the first to happen wins.
-export const StepAdvanceSchema = z.strictObject({
-  click: z.optional(BooleanSchema),
-  event: z.optional(NonEmptySchema),
-  url: z.optional(NonEmptySchema),
-});
-export type StepAdvance = z.infer<typeof StepAdvanceSchema>;
+// Built on first use (see once.ts).
+export const tourSchemas = once(() => {
+  const { IdSchema, LocalizedTextSchema, NonEmptySchema } = textSchemas();
+  const { guideBase, inOrder, optionalText, PlacementSchema, uniqueIds } = baseSchemas();
+  const { MediaSchema, QuestionSchema } = mediaSchemas();
+  const { TargetSchema } = targetSchemas();
 
-export const TourStepSchema = z.strictObject({
-  id: IdSchema,
-  title: LocalizedTextSchema,
-  body: optionalText,
-  target: z.optional(TargetSchema),
-  placement: z.optional(PlacementSchema),
-  advance: z.optional(StepAdvanceSchema),
-  modal: z.optional(BooleanSchema),
-  wait: z.optional(numeric({ integer: true, minimum: 0 })),
-  onMissing: z.optional(oneOf(['skip', 'pause'])),
-  url: z.optional(NonEmptySchema),
-  media: z.optional(MediaSchema),
-  survey: z.optional(QuestionSchema),
-});
-export type TourStep = z.infer<typeof TourStepSchema>;
+  // Besides the Next button; several may be given, the first to happen wins.
+  const StepAdvanceSchema = z.strictObject({
+    click: z.optional(booleanSchema()),
+    event: z.optional(NonEmptySchema),
+    url: z.optional(NonEmptySchema),
+  });
 
-export const TourGuideSchema = z
-  .strictObject({
-    ...guideBase,
-    type: oneOf(['tour']),
-    steps: z.array(TourStepSchema).check(nonEmptyList, uniqueIds),
-    skippable: z.optional(BooleanSchema),
-  })
-  .check(inOrder);
-export type TourGuide = z.infer<typeof TourGuideSchema>;
-
-export const TooltipGuideSchema = z
-  .strictObject({
-    ...guideBase,
-    type: oneOf(['tooltip']),
-    target: TargetSchema,
+  const TourStepSchema = z.strictObject({
+    id: IdSchema,
+    title: LocalizedTextSchema,
     body: optionalText,
+    target: z.optional(TargetSchema),
     placement: z.optional(PlacementSchema),
-  })
-  .check(inOrder);
-export type TooltipGuide = z.infer<typeof TooltipGuideSchema>;
+    advance: z.optional(StepAdvanceSchema),
+    modal: z.optional(booleanSchema()),
+    wait: z.optional(numeric({ integer: true, minimum: 0 })),
+    onMissing: z.optional(oneOf(['skip', 'pause'])),
+    url: z.optional(NonEmptySchema),
+    media: z.optional(MediaSchema),
+    survey: z.optional(QuestionSchema),
+  });
+
+  const TourGuideSchema = z
+    .strictObject({
+      ...guideBase,
+      type: oneOf(['tour']),
+      steps: z.array(TourStepSchema).check(nonEmptyList(), uniqueIds),
+      skippable: z.optional(booleanSchema()),
+    })
+    .check(inOrder);
+
+  const TooltipGuideSchema = z
+    .strictObject({
+      ...guideBase,
+      type: oneOf(['tooltip']),
+      target: TargetSchema,
+      body: optionalText,
+      placement: z.optional(PlacementSchema),
+    })
+    .check(inOrder);
+
+  return { StepAdvanceSchema, TourStepSchema, TourGuideSchema, TooltipGuideSchema };
+});
+
+type Schemas = ReturnType<typeof tourSchemas>;
+export type StepAdvance = z.infer<Schemas['StepAdvanceSchema']>;
+export type TourStep = z.infer<Schemas['TourStepSchema']>;
+export type TourGuide = z.infer<Schemas['TourGuideSchema']>;
+export type TooltipGuide = z.infer<Schemas['TooltipGuideSchema']>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, EventBatchSchema, parseEvent } from '../src/index.ts';
+import { EVENT_TYPES, eventSchemas, parseEvent } from '../src/index.ts';
 
 const ok = {
   id: '0f8fad5b-d9cb-469f-a165-70867728950e',
@@ -59,6 +59,6 @@ describe('EventBatchSchema', () => {
     { name: 'overflow count not an integer', input: { events: [], dropped: 1.5 }, success: false },
     { name: 'overflow count as a string', input: { events: [], dropped: '3' }, success: false },
   ])('$name', ({ input, success }) => {
-    expect(EventBatchSchema.safeParse(input).success).toBe(success);
+    expect(eventSchemas().EventBatchSchema.safeParse(input).success).toBe(success);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBundle, RuleSchema } from '../src/index.ts';
+import { parseBundle, ruleSchemas } from '../src/index.ts';
 
 const errorOf = (when: unknown) => {
   const { errors } = parseBundle({ version: 1, populations: { p: { when } }, guides: [] });
@@ -42,7 +42,7 @@ describe('rule errors point at the offending key, at any depth', () => {
 
 describe('RuleSchema used directly (as the collector will)', () => {
   it('reports the branch issue with its path rather than a union failure', () => {
-    const r = RuleSchema.safeParse({ any: [{ rollout: 1 }, { attr: 'a', eq: 1, eqq: 1 }] });
+    const r = ruleSchemas().RuleSchema.safeParse({ any: [{ rollout: 1 }, { attr: 'a', eq: 1, eqq: 1 }] });
     expect(r.error?.issues).toEqual([expect.objectContaining({ code: 'custom', path: ['any', 1, 'eqq'], params: { m: 'op', v: 'eqq' } })]);
   });
 
@@ -56,6 +56,6 @@ describe('RuleSchema used directly (as the collector will)', () => {
         deep({ attr: 'x', eq: false }, 8),
       ],
     };
-    expect(RuleSchema.safeParse(rule)).toEqual({ success: true, data: rule });
+    expect(ruleSchemas().RuleSchema.safeParse(rule)).toEqual({ success: true, data: rule });
   });
 });
