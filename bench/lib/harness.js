@@ -173,8 +173,15 @@
     compagnon: {
       async load(url) {
         const r = await evalClassic(url);
+        // The bundle as a text (an inline JSON script, as `data-guides="#id"`), like a real page's: its validation
+        // verdict is kept, and the next page of the same profile reads it back (run.mjs reloads to measure that).
+        const el = document.createElement('script');
+        el.type = 'application/json';
+        el.id = 'compagnon-guides';
+        el.textContent = JSON.stringify(compagnonGuides());
+        document.head.append(el);
         const t0 = now();
-        await window.Compagnon.init({ app: 'bench', guides: compagnonGuides(), user: USER, locale: 'en' });
+        await window.Compagnon.init({ app: 'bench', guides: '#compagnon-guides', user: USER, locale: 'en' });
         r.initMs = now() - t0;
         r.debug = window.Compagnon.debug();
         return r;
