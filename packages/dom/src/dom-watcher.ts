@@ -11,7 +11,11 @@ export interface SubscribeOptions {
 }
 
 export interface DomWatcher {
-  subscribe(cb: () => void, options?: SubscribeOptions): Dispose;
+  /**
+   * `cb` runs on the next frame after mutations; `immediate` ones run in the observer callback and get its
+   * records (none when a frame loaded a new document, which no record announces).
+   */
+  subscribe(cb: (records?: MutationRecord[]) => void, options?: SubscribeOptions): Dispose;
   /**
    * Also watches `root`, an open shadow root or a same-origin frame's document, whose mutations the document's
    * observer does not see, until nobody subscribes. Ignored while nobody does: searches call it on each pass.
@@ -23,8 +27,8 @@ export interface DomWatcher {
 
 export function createDomWatcher(doc: Document | undefined = getDocument(), log?: Logger): DomWatcher {
   const win = doc?.defaultView;
-  const immediate: Listeners<void> = new Set();
-  const framed: Listeners<void> = new Set();
+  const immediate: Listeners<MutationRecord[] | undefined> = new Set();
+  const framed: Listeners<MutationRecord[] | undefined> = new Set();
   let observer: MutationObserver | undefined;
   let frame = 0;
   let disposed = false;
@@ -35,8 +39,8 @@ export function createDomWatcher(doc: Document | undefined = getDocument(), log?
     frame = 0;
     emit(framed, undefined, log);
   };
-  const onMutations = () => {
-    emit(immediate, undefined, log);
+  const onMutations = (records?: MutationRecord[]) => {
+    emit(immediate, records, log);
     if (!frame && framed.size) frame = win!.requestAnimationFrame(flush);
   };
   const observe = (root: Node) => {

@@ -22,20 +22,23 @@ const rendered = (el: Element): boolean => el.getClientRects().length > 0;
 
 const FRAME = /^(i?frame|object)$/;
 
-/** `root`, then each open shadow root and same-origin frame document within, depth first, each passed to `visit`. */
-function* roots(root: Root, visit?: (root: Root) => void): Generator<Root> {
-  yield root;
-  // Run on every mutation batch while a step waits, over the whole page: a TreeWalker (no wrapper list of every
-  // element) and `contentDocument` read only where it exists (a miss on each element costs more than the rest).
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1 /* SHOW_ELEMENT */);
-  for (let el; (el = walker.nextNode() as Element | null); ) {
+/**
+ * The open shadow roots and same-origin frame documents in `node`'s subtree (and `node` itself when it is one),
+ * depth first, appended to `out`. A TreeWalker (no wrapper list of every element), `contentDocument` read only
+ * on frames (a miss on each element costs more than the rest): this walks the whole page when given a document.
+ */
+export function rootsWithin(node: Node, out: Root[] = []): Root[] {
+  if (node.nodeType == 9 || node.nodeType == 11) out.push(node as Root);
+  const doc = node.ownerDocument ?? (node as Document);
+  const inner = (el: Element) => {
     // Closed shadow roots read as null, and so does a cross-origin frame's document.
-    const inner = el.shadowRoot ?? (FRAME.test(el.localName) ? (el as HTMLIFrameElement).contentDocument : null);
-    if (inner) {
-      visit?.(inner);
-      yield* roots(inner, visit);
-    }
-  }
+    const found = el.shadowRoot ?? (FRAME.test(el.localName) ? (el as HTMLIFrameElement).contentDocument : null);
+    if (found) rootsWithin(found, out);
+  };
+  if (node.nodeType == 1) inner(node as Element);
+  const walker = doc.createTreeWalker(node, 1 /* SHOW_ELEMENT */);
+  for (let el; (el = walker.nextNode() as Element | null); ) inner(el);
+  return out;
 }
 
 /** The text a person sees: unrendered subtrees left out. */
@@ -79,18 +82,33 @@ function find(root: Root, spec: TargetSpec): Element | undefined {
   );
 }
 
-/** The first spec that resolves, and the element; `visit` sees every shadow root and frame document searched. */
-export function locate(target: Target, doc: Document | undefined = getDocument(), visit?: (root: Root) => void): Located | null {
+/** The first spec that resolves in one of `roots` (in order, for each spec), and the element. */
+export function locateIn(target: Target, roots: Iterable<Root>): Located | null {
   for (const [index, spec] of specs(target).entries()) {
     // An author's invalid selector throws a SyntaxError (and a malformed spec a TypeError): it costs that spec only.
     try {
-      for (const root of doc ? roots(doc, visit) : []) {
+      for (const root of roots) {
         const element = find(root, spec);
         if (element) return { element, index };
       }
     } catch {}
   }
   return null;
+}
+
+/**
+ * The first spec that resolves in the document, its open shadow roots or its same-origin frames, and the element.
+ * The page is walked for roots only once a spec is missing from the document itself: the common case walks nothing.
+ */
+export function locate(target: Target, doc: Document | undefined = getDocument()): Located | null {
+  if (!doc) return null;
+  let all: Root[] | undefined;
+  return locateIn(target, {
+    *[Symbol.iterator]() {
+      yield doc;
+      yield* (all ??= rootsWithin(doc)).slice(1);
+    },
+  });
 }
 
 /** The element a target points at: the first rendered match of the first spec that has one. */

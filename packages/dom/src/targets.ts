@@ -4,7 +4,7 @@ import type { Target } from '@compagnon/schema';
 import type { DomWatcher } from './dom-watcher.ts';
 import { getDocument } from './globals.ts';
 import { noop } from './listeners.ts';
-import { describeTarget, locate } from './resolve.ts';
+import { describeTarget, locate, locateIn, rootsWithin, type Root } from './resolve.ts';
 
 /** The first matching element that is rendered: `display:none` and detached elements have no client rects. */
 export function queryTarget(selector: string, doc: Document | undefined = getDocument()): Element | null {
@@ -39,8 +39,15 @@ export interface TargetMatch {
 }
 
 /**
+ * How often, at most, a wait walks the whole page again for shadow roots and frames. New elements are searched
+ * as they come (their own roots are found then); the walk is for a shadow root attached to an element already
+ * in the page, which no mutation announces. Only while the page keeps mutating: nothing polls.
+ */
+const REWALK_MS = 1000;
+
+/**
  * Resolves with the target as soon as it is rendered, re-checking on each mutation batch of the document and of
- * the shadow roots and frames searched so far (no polling), or with `null` after `timeout`. `cancel` releases
+ * the shadow roots and frames found so far (no polling), or with `null` after `timeout`. `cancel` releases
  * the subscription and the timer; the promise then never settles, so a torn-down guide does not report a
  * missing target.
  */
@@ -56,21 +63,39 @@ export function waitForTargetDetailed(
     stopTimer();
   };
   const promise = new Promise<TargetMatch | null>((resolve) => {
-    const finish = (match: TargetMatch | null) => {
+    const finish = (found: ReturnType<typeof locate>) => {
       cancel();
-      resolve(match);
+      resolve(found && { element: found.element, tried: describeTarget(target).slice(0, found.index + 1) });
     };
-    const check = (visit: (root: Node) => void) => {
-      const found = locate(target, doc, visit);
-      if (found) finish({ element: found.element, tried: describeTarget(target).slice(0, found.index + 1) });
-      return found;
+    const found = locate(target, doc);
+    if (found || !doc) return finish(found);
+
+    // Every root searched, in document order as first met; each is watched as soon as it is known.
+    const known: Root[] = [];
+    const seen = new WeakSet<Node>();
+    const add = (roots: Root[]) => {
+      for (const root of roots) {
+        if (seen.has(root)) continue;
+        seen.add(root);
+        known.push(root);
+        watcher.observe?.(root);
+      }
     };
-    // Roots met before subscribing are watched once the observer runs.
-    const met: Node[] = [];
-    if (check((root) => met.push(root))) return;
-    const observe = (root: Node) => watcher.observe?.(root);
-    unsubscribe = watcher.subscribe(() => check(observe), { immediate: true });
-    met.forEach(observe);
+    let walked = -Infinity;
+    // No records: a frame loaded a new document, which only a walk finds.
+    const check = (records?: MutationRecord[]) => {
+      const now = clock.now();
+      if (!records || now - walked >= REWALK_MS) {
+        walked = now;
+        add(rootsWithin(doc));
+      } else {
+        for (const record of records) for (const node of record.addedNodes) if (node.nodeType == 1) add(rootsWithin(node));
+      }
+      const match = locateIn(target, known);
+      if (match) finish(match);
+    };
+    unsubscribe = watcher.subscribe(check, { immediate: true });
+    check();
     if (timeout < Infinity) stopTimer = clock.setTimeout(() => finish(null), timeout);
   });
   return { promise, cancel };

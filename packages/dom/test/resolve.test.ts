@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Target } from '@compagnon/schema';
-import { describeTarget, locate, resolveTarget } from '../src/resolve.ts';
+import { describeTarget, locate, resolveTarget, rootsWithin } from '../src/resolve.ts';
 
 // happy-dom has no layout: `data-unrendered` (and what it contains) reports no client rects, as display:none does.
 const realRects = Element.prototype.getClientRects;
@@ -77,7 +77,7 @@ describe('resolveTarget: selectors, lists and roots', () => {
     expect(locate(['#nope', { text: 'Alpha' }], document)).toEqual({ element: document.getElementById('a'), index: 1 });
   });
 
-  it('searches open shadow roots, nested, after the document, and visits each', () => {
+  it('searches open shadow roots, nested, after the document, and lists each', () => {
     html('<x-outer id="outer"></x-outer><p id="light">Approve later</p>');
     const outer = document.getElementById('outer')!.attachShadow({ mode: 'open' });
     outer.append(...parse('<x-inner id="inner"></x-inner>'));
@@ -86,9 +86,11 @@ describe('resolveTarget: selectors, lists and roots', () => {
     const closed = document.body.appendChild(document.createElement('x-closed')).attachShadow({ mode: 'closed' });
     closed.append(...parse('<button id="secret">Secret</button>'));
 
-    const visited: Node[] = [];
-    expect(locate({ role: 'button', name: 'Approve' }, document, (r) => visited.push(r))?.element.id).toBe('deep');
-    expect(visited).toEqual([outer, inner]);
+    expect(locate({ role: 'button', name: 'Approve' }, document)?.element.id).toBe('deep');
+    expect(rootsWithin(document)).toEqual([document, outer, inner]);
+    // From an element: its own shadow root counts, and a text or an element without one yields nothing.
+    expect(rootsWithin(document.getElementById('outer')!)).toEqual([outer, inner]);
+    expect(rootsWithin(document.getElementById('light')!)).toEqual([]);
     expect(id('#deep')).toBe('deep');
     expect(id({ text: 'Approve' })).toBe('light');
     expect(id({ role: 'button', name: 'Secret' })).toBeNull();

@@ -24,9 +24,10 @@ const html = (markup: string) => {
 /** A clock whose timers run only when told, recording every delay asked for. */
 function manualClock() {
   const timers = new Set<{ fn: () => void; ms: number }>();
-  const clock: Clock & { fire(): void; delays: number[] } = {
+  const clock: Clock & { fire(): void; delays: number[]; at: number } = {
     delays: [],
-    now: () => 0,
+    at: 0,
+    now: () => clock.at,
     setTimeout(fn, ms) {
       const t = { fn, ms };
       clock.delays.push(ms);
@@ -180,5 +181,39 @@ describe('waitForTarget', () => {
     root.append(button);
     expect(await promise).toBe(button);
     expect(clock.pending()).toBe(0);
+  });
+
+  it('searches what a mutation adds, shadow roots included, without walking the page again', async () => {
+    html('<main><p>page</p></main>');
+    const clock = manualClock();
+    const { promise } = waitForTarget({ role: 'button', name: 'Approve' }, watcher, { timeout: 5000, clock, doc: document });
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    const host = document.createElement('x-card');
+    const button = document.createElement('button');
+    button.textContent = 'Approve';
+    host.attachShadow({ mode: 'open' }).append(button);
+    document.querySelector('main')!.append(host);
+    expect(await promise).toBe(button);
+    // The new element and its shadow root were walked, the document not again.
+    const walked = walks.mock.calls.map(([root]) => root);
+    expect(walked).not.toContain(document);
+    expect(new Set(walked)).toEqual(new Set([host, host.shadowRoot]));
+  });
+
+  it('finds a shadow root attached to an element already there by walking the page again, a second later', async () => {
+    html('<x-late id="host"></x-late><main></main>');
+    const clock = manualClock();
+    const { promise } = waitForTarget('#deep', watcher, { timeout: 5000, clock, doc: document });
+    const settled = vi.fn();
+    void promise.then(settled);
+    // No mutation announces a shadow root: the page mutating elsewhere is what makes us look again.
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.append(Object.assign(document.createElement('p'), { id: 'deep' }));
+    document.querySelector('main')!.append(document.createElement('p'));
+    await delivered();
+    expect(settled).not.toHaveBeenCalled();
+    clock.at += 1000;
+    document.querySelector('main')!.append(document.createElement('p'));
+    expect((await promise)?.id).toBe('deep');
   });
 });
