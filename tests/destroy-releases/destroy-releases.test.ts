@@ -17,6 +17,18 @@ const TARGETS = ['window', 'document', 'window.visualViewport', 'window.navigati
 const CONSTRUCTORS = ['IDBDatabase', 'BroadcastChannel', 'MutationObserver', 'ResizeObserver', 'IntersectionObserver',
   'ShadowRoot', 'CSSStyleSheet'];
 
+/**
+ * A CDP session on `page` and the ids of the scripts of ours it runs: listeners are told apart by their handler's
+ * script (Playwright adds some of its own to the window).
+ */
+async function ourScripts(page: Page): Promise<{ cdp: CDPSession; ours: Set<string> }> {
+  const cdp = await page.context().newCDPSession(page);
+  const ours = new Set<string>();
+  cdp.on('Debugger.scriptParsed', (e) => { if (e.url.endsWith('/compagnon.iife.js')) ours.add(e.scriptId); });
+  await cdp.send('Debugger.enable');
+  return { cdp, ours };
+}
+
 /** Our listeners per target, live objects per constructor, our Web Locks, whether history's methods are native. */
 async function holdings(page: Page, cdp: CDPSession, ours: Set<string>) {
   // Every remote object is fetched in one group, released at the end: DevTools' handles keep objects alive.
@@ -66,11 +78,7 @@ it('leaves nothing behind after init, a tour and destroy(), not even for an even
   // The collector's answers do not matter here: every batch is acknowledged.
   await page.route('**/collect', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
   await page.goto(`${h.url}/page.html`);
-  const cdp = await context.newCDPSession(page);
-  // Listeners are told apart by their handler's script: Playwright adds some of its own to the window.
-  const ours = new Set<string>();
-  cdp.on('Debugger.scriptParsed', (e) => { if (e.url.endsWith('/compagnon.iife.js')) ours.add(e.scriptId); });
-  await cdp.send('Debugger.enable');
+  const { cdp, ours } = await ourScripts(page);
   const before = await holdings(page, cdp, ours);
 
   await page.evaluate(() => {
@@ -117,10 +125,7 @@ it('leaves nothing behind after init, a tour and destroy(), not even for an even
 it('leaves no listener on a modal <dialog> of the page it was shown in', async () => {
   const { page, context, seen } = await h.newPage();
   await page.goto(`${h.url}/page.html`);
-  const cdp = await context.newCDPSession(page);
-  const ours = new Set<string>();
-  cdp.on('Debugger.scriptParsed', (e) => { if (e.url.endsWith('/compagnon.iife.js')) ours.add(e.scriptId); });
-  await cdp.send('Debugger.enable');
+  const { cdp, ours } = await ourScripts(page);
   await page.evaluate(() => document.querySelector('dialog')!.showModal());
   const before = await holdings(page, cdp, ours);
   await page.evaluate(() => {
@@ -147,10 +152,7 @@ it('leaves no listener on a modal <dialog> of the page it was shown in', async (
 it('takes nothing while not started: a script tag without data-app opens no database and adds only its global', async () => {
   const { page, context, seen } = await h.newPage();
   await page.goto(`${h.url}/page.html`);
-  const cdp = await context.newCDPSession(page);
-  const ours = new Set<string>();
-  cdp.on('Debugger.scriptParsed', (e) => { if (e.url.endsWith('/compagnon.iife.js')) ours.add(e.scriptId); });
-  await cdp.send('Debugger.enable');
+  const { cdp, ours } = await ourScripts(page);
   const globals = () => page.evaluate(() => Object.getOwnPropertyNames(window));
   const [before, namesBefore] = [await holdings(page, cdp, ours), await globals()];
   await page.evaluate(() => new Promise((resolve) => {
