@@ -73,3 +73,16 @@ it('reads the verdict back on the next page while the bundle is the same, and va
   expect(seen.pageErrors).toEqual([]);
   await context.close();
 });
+
+it('reads the verdict back for a bundle passed as an object, as its JSON text', async () => {
+  const { page, context, seen } = await h.newPage();
+  const debug = () => page.evaluate(() => (window as any).Compagnon.debug());
+  await page.goto(`${h.url}/object.html`);
+  await page.getByRole('dialog', { name: 'Hello IT' }).waitFor();
+  expect((await debug()).bundle).toBe('validated');
+  await page.reload();
+  await page.getByRole('dialog', { name: 'Hello IT' }).waitFor();
+  expect(await debug()).toMatchObject({ bundle: 'cache', guides: ['good-tour'], lastError: { path: 'guides[0].steps[0].target' } });
+  expect(seen.pageErrors).toEqual([]);
+  await context.close();
+});

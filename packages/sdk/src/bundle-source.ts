@@ -13,14 +13,16 @@ export interface LoadedBundle {
 }
 
 /**
- * Loads a bundle from a URL, an inline `#id` JSON script or an object, then validates it once, at the edge. A
- * text (URL or inline script) is validated through `cache`'s store when given: the same text is not validated
- * again on the next page.
+ * Loads a bundle from a URL, an inline `#id` JSON script or an object, then validates it once, at the edge. The
+ * bundle is JSON: an object is taken as its JSON text, so that, with `cache`, the same text is not validated again
+ * on the next page (an object whose JSON differs from itself, a Date in it say, is judged as its JSON).
  */
 export async function loadBundle(input: BundleInput, cache?: { store: KeyValueStore; app: string }): Promise<LoadedBundle> {
-  if (typeof input !== 'string') return { ...parseBundle(input), cached: false };
-  const text = await readText(input);
-  const validate = (t: string) => parseBundle(parseJson(t, input));
+  if (typeof input !== 'string' && (typeof input !== 'object' || input === null)) {
+    throw new Error('`guides` must be a URL, "#id" or a bundle object');
+  }
+  const text = typeof input === 'string' ? await readText(input) : JSON.stringify(input);
+  const validate = (t: string) => parseBundle(parseJson(t, typeof input === 'string' ? input : 'guides'));
   return cache ? cachedVerdict(cache.store, cache.app, text, validate) : { ...validate(text), cached: false };
 }
 
