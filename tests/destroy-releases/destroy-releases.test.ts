@@ -61,14 +61,14 @@ async function holdings(page: Page, cdp: CDPSession, ours: Set<string>) {
   return { listeners, live, ...page_ };
 }
 
-/** Records in the outbox (database `compagnon`, store `outbox`), read on a connection of the test's own. */
-const outboxSize = (page: Page) => page.evaluate(() => new Promise<number>((resolve, reject) => {
+/** The types of the events in the outbox (database `compagnon`, store `outbox`), read on a connection of the test's own. */
+const outboxTypes = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
   const open = indexedDB.open('compagnon');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
     const db = open.result;
-    const req = db.transaction('outbox').objectStore('outbox').count();
-    req.onsuccess = () => { resolve(req.result); db.close(); };
+    const req = db.transaction('outbox').objectStore('outbox').getAll();
+    req.onsuccess = () => { resolve((req.result as { type: string }[]).map((e) => e.type)); db.close(); };
     req.onerror = () => { reject(req.error); db.close(); };
   };
 }));
@@ -103,7 +103,7 @@ it('leaves nothing behind after init, a tour and destroy(), not even for an even
   expect(running.live.ShadowRoot).toBeGreaterThan(before.live.ShadowRoot!);
   expect(running.locks).toEqual(['compagnon:destroy:outbox']);
   expect(running.history).toEqual([false, false]);
-  const queued = await outboxSize(page);
+  expect(await outboxTypes(page)).not.toContain('step_completed');
 
   // destroy() from the event listener: the event is handed to the outbox, whose write runs after destroy().
   await page.evaluate(() => {
@@ -112,8 +112,9 @@ it('leaves nothing behind after init, a tour and destroy(), not even for an even
   });
   await page.getByRole('dialog', { name: 'Step one' }).getByRole('button', { name: 'Next' }).click();
   await expect.poll(() => page.evaluate(() => (window as any).Compagnon.debug().initialised)).toBe(false);
-  // That late write lands all the same (a transaction of the test's own waits behind it)...
-  expect(await outboxSize(page)).toBeGreaterThan(queued);
+  // That late write lands all the same (a transaction of the test's own waits behind it). Looked for by type, not
+  // counted: the collector may acknowledge (and the outbox drop) earlier events meanwhile.
+  expect(await outboxTypes(page)).toContain('step_completed');
 
   // ...and everything is as before the script ran.
   const after = await holdings(page, cdp, ours);
