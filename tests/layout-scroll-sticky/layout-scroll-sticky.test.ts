@@ -144,3 +144,32 @@ it('mirrors in a right-to-left document, wide and at 375 px', async () => {
   expect(narrow.seen.pageErrors).toEqual([]);
   await narrow.context.close();
 });
+
+it('jumps to a target more than a screen away and glides to a nearer one', async () => {
+  const scrolls = async (nearBy: number | null) => {
+    const { page, context, seen } = await h.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${h.url}/page.html`);
+    await waitForCompagnon(page);
+    await page.evaluate((nearBy) => {
+      const list = document.getElementById('list')!;
+      // Brought to `nearBy` px below the viewport's bottom edge (null: left 1,000+ px below, as it loads).
+      if (nearBy !== null) {
+        const t = document.querySelector('[data-invoice=INV-2026-0150]')!.getBoundingClientRect();
+        list.scrollTop += t.top - innerHeight - nearBy;
+      }
+      (window as any).scrolls = 0;
+      list.addEventListener('scroll', () => (window as any).scrolls++);
+    }, nearBy);
+    await page.evaluate(() => (window as any).Compagnon.start('approve-tour'));
+    await page.getByRole('dialog', { name: 'Check this invoice' }).waitFor();
+    expectReachable(await settled(page));
+    const n = await page.evaluate(() => (window as any).scrolls as number);
+    expect(seen.pageErrors).toEqual([]);
+    await context.close();
+    return n;
+  };
+  // One jump is one scroll event; a smooth scroll fires one per frame while it moves.
+  expect(await scrolls(null)).toBe(1);
+  expect(await scrolls(500)).toBeGreaterThan(1);
+});

@@ -61,11 +61,17 @@ export function cover(target: Element, hole: HTMLElement, pad = 4): Cleanup {
   });
 }
 
-/** Scrolls an off-screen target to the middle of the viewport, smoothly unless the user asked for less motion. */
+/**
+ * Scrolls an off-screen target to the middle of the viewport: smoothly when it is less than a screen away (the
+ * reader sees where it went), at once when farther (a smooth scroll across a long page takes over a second, and
+ * the step waits for it) or when the user asked for less motion.
+ */
 export function reveal(target: Element): void {
   const win = target.ownerDocument.defaultView!; // a target on screen is in a document with a window
   const r = target.getBoundingClientRect();
-  if (r.bottom > 0 && r.right > 0 && r.top < win.innerHeight && r.left < win.innerWidth) return;
-  const still = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const [w, h] = [win.innerWidth, win.innerHeight];
+  const away = Math.max(r.top - h, -r.bottom, r.left - w, -r.right);
+  if (away < 0) return;
+  const still = away > h || win.matchMedia('(prefers-reduced-motion: reduce)').matches;
   target.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
 }
