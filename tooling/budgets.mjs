@@ -4,13 +4,14 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 /**
  * The script-tag file's ceiling, JS and CSS, gzip -9. Issue #2 asks for 30,000 B (issue #7 aims at 24 kB); with
  * every feature — tours, tooltips, checklists, announcements, surveys, the resource centre, robust targets, the
- * durable outbox, tabs — it weighs ~45,100 B: preact + floating-ui ~12 kB and zod/mini with the bilingual
+ * durable outbox, tabs — it weighs ~45,600 B: preact + floating-ui ~12 kB and zod/mini with the bilingual
  * validator ~11 kB leave too little for the rest. Stubbed out, floating-ui weighs 6.2 kB and in-page validation
  * 5.5 kB; without both the file is still 32.6 kB. Kept tight so that growth is a decision, not a drift. Raised
- * from 45,000 B once, on purpose: building the schemas on first use rather than at evaluation (+0.6 kB of
- * builder code) takes ~10 ms off every page load, and with the cached verdict they are not built at all.
+ * from 45,000 B twice, on purpose: building the schemas on first use rather than at evaluation (+0.6 kB of
+ * builder code) takes ~20 ms off every page load; keeping synchronously, at page hide, the events whose
+ * IndexedDB write had not committed (+0.25 kB) closes the last way a collector outage could lose an event.
  */
-export const IIFE_GZIP_BUDGET = 45_500;
+export const IIFE_GZIP_BUDGET = 46_000;
 
 /** Patterns no shipped browser bundle may contain: dynamic code (strict CSP) and zod classic. */
 export const MUST_NOT_APPEAR = [

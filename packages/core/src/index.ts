@@ -6,6 +6,7 @@ export type {
   OutboxStore,
   Platform,
   Random,
+  RescueStore,
   Transport,
   TransportResponse,
 } from './platform.ts';

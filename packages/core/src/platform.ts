@@ -49,6 +49,16 @@ export interface OutboxStore {
   count(): Promise<number>;
 }
 
+/**
+ * Synchronous storage for the events a closing page could not persist in time (an IndexedDB write in flight
+ * when the document goes away is lost). `save` adds to what is kept; `take` returns it all and forgets it.
+ * Neither throws: storage that is full or forbidden keeps nothing.
+ */
+export interface RescueStore {
+  save(events: CompagnonEvent[]): void;
+  take(): CompagnonEvent[];
+}
+
 export interface TransportResponse {
   status: number;
   /** The raw `Retry-After` header, when the answer carried one. */

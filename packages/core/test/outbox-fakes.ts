@@ -7,6 +7,7 @@ import {
   type OutboxDeps,
   type OutboxStore,
   type RejectedEvent,
+  type RescueStore,
   type TransportResponse,
   createMemoryOutboxStore,
   createOutbox,
@@ -40,6 +41,7 @@ export function harness(options: {
   config?: Partial<OutboxConfig>;
   store?: OutboxStore;
   key?: string;
+  rescue?: RescueStore;
 } = {}) {
   const clock = createManualClock(NOW);
   const journal: string[] = [];
@@ -73,6 +75,7 @@ export function harness(options: {
     random: createSeededRandom(7),
     log: { warn: (m) => void seen.warnings.push(m), error: (m) => void seen.warnings.push(m) },
     key: options.key,
+    rescue: options.rescue,
     config: options.config,
     isLeader: () => state.leader,
     transport: {
@@ -112,4 +115,14 @@ export function harness(options: {
       await settle();
     },
   };
+}
+
+/** A rescue store in memory, as localStorage would keep it across pages. */
+export function memoryRescue(): RescueStore & { kept: CompagnonEvent[] } {
+  const r = {
+    kept: [] as CompagnonEvent[],
+    save: (events: CompagnonEvent[]) => void r.kept.push(...events),
+    take: () => r.kept.splice(0),
+  };
+  return r;
 }

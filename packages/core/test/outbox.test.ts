@@ -1,7 +1,7 @@
 import type { CompagnonEvent } from '@compagnon/schema';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OUTBOX, type TransportResponse, backoffDelay, createMemoryOutboxStore } from '../src/index.ts';
-import { ev, evs, harness, settle } from './outbox-fakes.ts';
+import { DEFAULT_OUTBOX, type OutboxStore, type TransportResponse, backoffDelay, createMemoryOutboxStore } from '../src/index.ts';
+import { ev, evs, harness, memoryRescue, settle } from './outbox-fakes.ts';
 
 const ids = (events: CompagnonEvent[]) => events.map((e) => e.id);
 
@@ -234,6 +234,32 @@ describe('outbox: page hide', () => {
     const h = harness();
     h.outbox.flushOnHide();
     expect(h.beacons).toEqual([]);
+  });
+  it('keeps what is still being written when the page hides, and the next page takes it back into its queue', async () => {
+    const rescue = memoryRescue();
+    // An append that never completes: the document went away during the IndexedDB write.
+    const stuck: OutboxStore = { ...createMemoryOutboxStore(), append: () => new Promise(() => {}) };
+    const closing = harness({ store: stuck, rescue });
+    closing.refuseBeacons(); // the collector is down too
+    void closing.outbox.enqueue([ev(1, 'step_completed')]); // being written
+    void closing.outbox.enqueue([ev(2, 'guide_completed')]); // waiting behind it
+    await settle();
+    closing.outbox.flushOnHide();
+    expect(ids(rescue.kept)).toEqual(ids([ev(1), ev(2)]));
+
+    const next = harness({ rescue });
+    await settle();
+    expect([await next.store.ids(), rescue.kept]).toEqual([ids([ev(1), ev(2)]), []]);
+    await next.advance(DEFAULT_OUTBOX.flushDelayMs);
+    expect(next.sent.map((b) => b.ids)).toEqual([ids([ev(1), ev(2)])]);
+  });
+
+  it('keeps nothing aside once everything is safely stored', async () => {
+    const rescue = memoryRescue();
+    const h = harness({ rescue });
+    await h.outbox.enqueue([ev(1)]);
+    h.outbox.flushOnHide();
+    expect(rescue.kept).toEqual([]);
   });
 });
 

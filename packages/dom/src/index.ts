@@ -20,6 +20,7 @@ export { onDocumentClick } from './click.ts';
 export { getDocument, getWindow } from './globals.ts';
 export { sessionId } from './session.ts';
 export { createIdbOutboxStore, type IdbOutboxStore, type IdbOutboxStoreOptions } from './outbox-store.ts';
+export { createRescueStore } from './rescue.ts';
 export { createFetchTransport, type FetchTransportOptions } from './transport.ts';
 export { createTabChannel, type TabChannel } from './tabs.ts';
 export { electLeader, type ElectLeaderOptions, type Leader } from './leader.ts';

@@ -1,11 +1,12 @@
 import type { CompagnonEvent } from '@compagnon/schema';
 import { createOutbox, isUrgent, type Platform, type Transport } from '@compagnon/core';
-import { createFetchTransport, createIdbOutboxStore, electLeader, type TabChannel } from '@compagnon/dom';
+import { createFetchTransport, createIdbOutboxStore, createRescueStore, electLeader, type TabChannel } from '@compagnon/dom';
 import type { CompagnonError } from './api.ts';
 
 /**
  * Events to the collector: persisted in the IndexedDB outbox before any send, flushed by one leader tab
- * (Web Locks; every tab where locks are missing), beaconed on page hide, resent until a 2xx acknowledges them.
+ * (Web Locks; every tab where locks are missing), beaconed on page hide (and what was still being written kept in
+ * localStorage for the next page), resent until a 2xx acknowledges them.
  */
 export function createDelivery(o: {
   app: string; url: string | undefined; key: string | undefined; platform: Platform; channel: TabChannel;
@@ -17,7 +18,7 @@ export function createDelivery(o: {
   const store = createIdbOutboxStore({ log: platform.log, app: o.app });
   const leader = electLeader(`compagnon:${o.app}:outbox`);
   const outbox = createOutbox({
-    ...platform, store, key: o.key, isLeader: leader.isLeader,
+    ...platform, store, key: o.key, isLeader: leader.isLeader, rescue: createRescueStore(o.app, platform.log),
     transport: o.transport ?? createFetchTransport({ url: o.url!, key: o.key }),
     onRejected: (rejected) => {
       for (const r of rejected) o.fail({ code: 'rejected', message: `event ${r.event.type} rejected: ${r.reason}` });

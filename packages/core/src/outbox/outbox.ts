@@ -2,7 +2,7 @@
 // Events leave the persisted queue only on a 2xx; everything else keeps them and waits (backoff, Retry-After).
 // Nothing throws to callers: a failing store or listener is logged, and the events wait in memory meanwhile.
 import type { CompagnonEvent } from '@compagnon/schema';
-import type { Clock, Dispose, Logger, OutboxStore, Random, Transport, TransportResponse } from '../platform.ts';
+import type { Clock, Dispose, Logger, OutboxStore, Random, RescueStore, Transport, TransportResponse } from '../platform.ts';
 import {
   DEFAULT_OUTBOX,
   type OutboxConfig,
@@ -24,6 +24,11 @@ export interface OutboxDeps {
   log: Logger;
   /** The app's write key, for beacon bodies only (the transport sets fetch's `Authorization` header). */
   key?: string;
+  /**
+   * Where `flushOnHide` keeps, synchronously, the events not yet safely in `store`; the next outbox of the app
+   * takes them back. Without it, a page closed during such a write loses those events if the beacon fails too.
+   */
+  rescue?: RescueStore;
   /** Whether this tab flushes the shared queue. When a tab becomes leader, call `kick()`. */
   isLeader(): boolean;
   /** @default DEFAULT_OUTBOX */
@@ -64,6 +69,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const mirror = new Map<string, CompagnonEvent>();
   const stats: OutboxStats = { queued: 0, rejected: 0, dropped: 0 };
   let unpersisted: CompagnonEvent[] = [];
+  // The batch of the append in progress: not safe until it resolves.
+  let writing: CompagnonEvent[] = [];
   let chain = Promise.resolve();
   let unreportedDrops = 0;
   let attempt = 0;
@@ -120,9 +127,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const serial = (task: () => Promise<unknown>) => (chain = chain.then(task).then(() => {}));
   const persist = () =>
     serial(async () => {
-      const batch = unpersisted;
+      const batch = (writing = unpersisted);
       unpersisted = [];
-      if (batch.length && !(await tryStore('persist events', () => store.append(batch)))) unpersisted.unshift(...batch);
+      const ok = !batch.length || (await tryStore('persist events', () => store.append(batch)));
+      writing = [];
+      if (!ok) unpersisted.unshift(...batch);
     });
   const refresh = () => serial(() => tryStore('count events', async () => (stats.queued = (await store.count()) + unpersisted.length)));
 
@@ -213,7 +222,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   }
 
-  // Leftovers of earlier pages (beaconed or not) go out soon after load.
+  // What an earlier page could only rescue joins the queue first; then leftovers (beaconed or not) go out soon.
+  const rescued = deps.rescue?.take() ?? [];
+  if (rescued.length) {
+    unpersisted.push(...rescued);
+    void persist();
+  }
   void refresh().then(() => stats.queued && arm(flushDelayMs));
 
   return {
@@ -246,6 +260,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // unacknowledged beacon is resent on the next load.
       const waiting = unpersisted;
       unpersisted = [];
+      // Those writes may not commit before the document goes: kept synchronously too, taken back on the next load
+      // (an event stored twice is sent twice at worst, and the collector keeps one per id).
+      const unsafe = [...writing, ...waiting];
+      if (unsafe.length) deps.rescue?.save(unsafe);
       if (waiting.length) {
         void tryStore('persist events', () => store.append(waiting)).then((ok) => { if (!ok) unpersisted.unshift(...waiting); });
       }
