@@ -19,16 +19,16 @@ it('runs the valid guide and reports the invalid one by its JSON path', async ()
   await context.close();
 });
 
-/** The verdict kept for app `broken`, read on a connection of the test's own. */
-const kept = (page: import('playwright-core').Page) => page.evaluate(() => new Promise<any>((resolve, reject) => {
+/** The verdict kept for `app`, read on a connection of the test's own. */
+const kept = (page: import('playwright-core').Page, app = 'broken') => page.evaluate((app) => new Promise<any>((resolve, reject) => {
   const open = indexedDB.open('compagnon');
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
-    const req = open.result.transaction('kv').objectStore('kv').get('bundle:broken');
+    const req = open.result.transaction('kv').objectStore('kv').get(`bundle:${app}`);
     req.onsuccess = () => { resolve(req.result); open.result.close(); };
     req.onerror = () => reject(req.error);
   };
-}));
+}), app);
 
 it('reads the verdict back on the next page while the bundle is the same, and validates again when it changes', async () => {
   const { page, context, seen } = await h.newPage();
@@ -80,6 +80,7 @@ it('reads the verdict back for a bundle passed as an object, as its JSON text', 
   await page.goto(`${h.url}/object.html`);
   await page.getByRole('dialog', { name: 'Hello IT' }).waitFor();
   expect((await debug()).bundle).toBe('validated');
+  await expect.poll(async () => (await kept(page, 'broken-object'))?.errors.length).toBe(1); // stored once idle
   await page.reload();
   await page.getByRole('dialog', { name: 'Hello IT' }).waitFor();
   expect(await debug()).toMatchObject({ bundle: 'cache', guides: ['good-tour'], lastError: { path: 'guides[0].steps[0].target' } });

@@ -4,6 +4,7 @@
 // back instead. The store failing only means validating again.
 import type { Bundle, BundleError } from '@compagnon/schema';
 import type { KeyValueStore } from '@compagnon/core';
+import { win } from './env.ts';
 
 export interface Verdict {
   bundle: Bundle;
@@ -17,6 +18,14 @@ interface Entry extends Verdict {
 
 const noop = () => {};
 
+// Storing clones the whole verdict on the main thread (tens of milliseconds for a thousand guides): not on the way
+// to the first step, but once the page is idle. A page closed before that validates again next time, that is all.
+function whenIdle(fn: () => void): void {
+  const w = win();
+  if (w?.requestIdleCallback) w.requestIdleCallback(fn, { timeout: 2000 });
+  else (w ?? globalThis).setTimeout(fn, 0);
+}
+
 /** `validate(text)`'s verdict, read back when this app's last one was about the same text and schema. */
 export async function cachedVerdict(
   store: KeyValueStore, app: string, text: string, validate: (text: string) => Verdict,
@@ -26,6 +35,6 @@ export async function cachedVerdict(
   if (hit?.text === text && hit.schema === __SCHEMA_ID__) return { bundle: hit.bundle, errors: hit.errors, cached: true };
   const verdict = validate(text);
   const entry: Entry = { text, schema: __SCHEMA_ID__, ...verdict };
-  void store.set(key, entry).catch(noop);
+  whenIdle(() => void store.set(key, entry).catch(noop));
   return { ...verdict, cached: false };
 }
