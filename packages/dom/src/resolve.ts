@@ -97,19 +97,23 @@ export function locateIn(target: Target, roots: Iterable<Root>): Located | null 
 }
 
 /**
- * The first spec that resolves in the document, its open shadow roots or its same-origin frames, and the element.
- * The page is walked for roots only once a spec is missing from the document itself: the common case walks nothing.
+ * The document, then every open shadow root and same-origin frame document within: the page is walked for them
+ * only when a search gets past the document (the common case walks nothing), once, and `walked()` gives them.
  */
-export function locate(target: Target, doc: Document | undefined = getDocument()): Located | null {
-  if (!doc) return null;
+export function pageRoots(doc: Document): Iterable<Root> & { walked(): Root[] | undefined } {
   let all: Root[] | undefined;
-  return locateIn(target, {
+  return {
     *[Symbol.iterator]() {
       yield doc;
       yield* (all ??= rootsWithin(doc)).slice(1);
     },
-  });
+    walked: () => all,
+  };
 }
+
+/** The first spec that resolves in the document, its open shadow roots or its same-origin frames, and the element. */
+export const locate = (target: Target, doc: Document | undefined = getDocument()): Located | null =>
+  doc ? locateIn(target, pageRoots(doc)) : null;
 
 /** The element a target points at: the first rendered match of the first spec that has one. */
 export const resolveTarget = (target: Target, doc?: Document): Element | null => locate(target, doc)?.element ?? null;

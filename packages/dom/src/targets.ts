@@ -4,7 +4,7 @@ import type { Target } from '@compagnon/schema';
 import type { DomWatcher } from './dom-watcher.ts';
 import { getDocument } from './globals.ts';
 import { noop } from './listeners.ts';
-import { describeTarget, locate, locateIn, rootsWithin, type Root } from './resolve.ts';
+import { describeTarget, locateIn, pageRoots, rootsWithin, type Located, type Root } from './resolve.ts';
 
 /** The first matching element that is rendered: `display:none` and detached elements have no client rects. */
 export function queryTarget(selector: string, doc: Document | undefined = getDocument()): Element | null {
@@ -63,12 +63,14 @@ export function waitForTargetDetailed(
     stopTimer();
   };
   const promise = new Promise<TargetMatch | null>((resolve) => {
-    const finish = (found: ReturnType<typeof locate>) => {
+    const finish = (found: Located | null) => {
       cancel();
       resolve(found && { element: found.element, tried: describeTarget(target).slice(0, found.index + 1) });
     };
-    const found = locate(target, doc);
-    if (found || !doc) return finish(found);
+    if (!doc) return finish(null);
+    const page = pageRoots(doc);
+    const found = locateIn(target, page);
+    if (found) return finish(found);
 
     // Every root searched, in document order as first met; each is watched as soon as it is known.
     const known: Root[] = [];
@@ -82,20 +84,20 @@ export function waitForTargetDetailed(
       }
     };
     let walked = -Infinity;
+    const walk = (roots = rootsWithin(doc)) => {
+      walked = clock.now();
+      add(roots);
+    };
     // No records: a frame loaded a new document, which only a walk finds.
     const check = (records?: MutationRecord[]) => {
-      const now = clock.now();
-      if (!records || now - walked >= REWALK_MS) {
-        walked = now;
-        add(rootsWithin(doc));
-      } else {
-        for (const record of records) for (const node of record.addedNodes) if (node.nodeType == 1) add(rootsWithin(node));
-      }
+      if (!records || clock.now() - walked >= REWALK_MS) walk();
+      else for (const record of records) for (const node of record.addedNodes) if (node.nodeType == 1) add(rootsWithin(node));
       const match = locateIn(target, known);
       if (match) finish(match);
     };
     unsubscribe = watcher.subscribe(check, { immediate: true });
-    check();
+    // The search above already walked the page (each spec missed the document), unless every spec threw at once.
+    walk(page.walked());
     if (timeout < Infinity) stopTimer = clock.setTimeout(() => finish(null), timeout);
   });
   return { promise, cancel };
