@@ -11,6 +11,11 @@ export interface Verdict {
   errors: BundleError[];
 }
 
+export interface CachedVerdict extends Verdict {
+  /** Read back from an earlier page's (same text, same schema) rather than validated on this one. */
+  cached: boolean;
+}
+
 interface Entry extends Verdict {
   text: string;
   schema: string;
@@ -29,7 +34,7 @@ function whenIdle(fn: () => void): void {
 /** `validate(text)`'s verdict, read back when this app's last one was about the same text and schema. */
 export async function cachedVerdict(
   store: KeyValueStore, app: string, text: string, validate: (text: string) => Verdict,
-): Promise<Verdict & { cached: boolean }> {
+): Promise<CachedVerdict> {
   const key = `bundle:${app}`;
   const hit = await store.get<Entry>(key).catch(noop);
   if (hit?.text === text && hit.schema === __SCHEMA_ID__) return { bundle: hit.bundle, errors: hit.errors, cached: true };

@@ -1,29 +1,21 @@
-import { parseBundle, type Bundle, type BundleError } from '@compagnon/schema';
+import { parseBundle } from '@compagnon/schema';
 import type { KeyValueStore } from '@compagnon/core';
-import { cachedVerdict } from './bundle-cache.ts';
+import { cachedVerdict, type CachedVerdict } from './bundle-cache.ts';
 import { doc } from './env.ts';
 
 export type BundleInput = string | Record<string, unknown>;
 
-export interface LoadedBundle {
-  bundle: Bundle;
-  errors: BundleError[];
-  /** The verdict was read back from the last page's (same text, same schema) rather than validated again. */
-  cached: boolean;
-}
-
 /**
  * Loads a bundle from a URL, an inline `#id` JSON script or an object, then validates it once, at the edge. The
- * bundle is JSON: an object is taken as its JSON text, so that, with `cache`, the same text is not validated again
- * on the next page (an object whose JSON differs from itself, a Date in it say, is judged as its JSON).
+ * bundle is JSON: an object is taken as its JSON text, so that, through `cache`'s store, the same text is not
+ * validated again on the next page (an object whose JSON differs from itself, a Date in it say, is judged as its JSON).
  */
-export async function loadBundle(input: BundleInput, cache?: { store: KeyValueStore; app: string }): Promise<LoadedBundle> {
+export async function loadBundle(input: BundleInput, cache: { store: KeyValueStore; app: string }): Promise<CachedVerdict> {
   if (typeof input !== 'string' && (typeof input !== 'object' || input === null)) {
     throw new Error('`guides` must be a URL, "#id" or a bundle object');
   }
   const text = typeof input === 'string' ? await readText(input) : JSON.stringify(input);
-  const validate = (t: string) => parseBundle(parseJson(t, typeof input === 'string' ? input : 'guides'));
-  return cache ? cachedVerdict(cache.store, cache.app, text, validate) : { ...validate(text), cached: false };
+  return cachedVerdict(cache.store, cache.app, text, (t) => parseBundle(parseJson(t, typeof input === 'string' ? input : 'guides')));
 }
 
 async function readText(source: string): Promise<string> {
