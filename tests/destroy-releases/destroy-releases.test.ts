@@ -29,6 +29,15 @@ async function ourScripts(page: Page): Promise<{ cdp: CDPSession; ours: Set<stri
   return { cdp, ours };
 }
 
+/** Adds the script tag once the test has read the page without it, with these `data-*` attributes; resolves once it ran. */
+const addScript = (page: Page, data: Record<string, string> = {}) => page.evaluate((data) => new Promise((resolve) => {
+  const s = document.createElement('script');
+  s.src = '/compagnon.iife.js';
+  Object.assign(s.dataset, data);
+  s.onload = resolve;
+  document.head.append(s);
+}), data);
+
 /** Our listeners per target, live objects per constructor, our Web Locks, whether history's methods are native. */
 async function holdings(page: Page, cdp: CDPSession, ours: Set<string>) {
   // Every remote object is fetched in one group, released at the end: DevTools' handles keep objects alive.
@@ -81,12 +90,7 @@ it('leaves nothing behind after init, a tour and destroy(), not even for an even
   const { cdp, ours } = await ourScripts(page);
   const before = await holdings(page, cdp, ours);
 
-  await page.evaluate(() => {
-    const s = document.createElement('script');
-    s.src = '/compagnon.iife.js';
-    Object.assign(s.dataset, { app: 'destroy', guides: '/guides.json', collector: '/collect' });
-    document.head.append(s);
-  });
+  await addScript(page, { app: 'destroy', guides: '/guides.json', collector: '/collect' });
   await waitForCompagnon(page);
   expect(await page.evaluate(() => (window as any).Compagnon.start('expenses-tour'))).toBe(true);
   await page.getByRole('dialog', { name: 'Step one' }).waitFor();
@@ -129,12 +133,7 @@ it('leaves no listener on a modal <dialog> of the page it was shown in', async (
   const { cdp, ours } = await ourScripts(page);
   await page.evaluate(() => document.querySelector('dialog')!.showModal());
   const before = await holdings(page, cdp, ours);
-  await page.evaluate(() => {
-    const s = document.createElement('script');
-    s.src = '/compagnon.iife.js';
-    Object.assign(s.dataset, { app: 'destroy-modal', guides: '/guides.json' });
-    document.head.append(s);
-  });
+  await addScript(page, { app: 'destroy-modal', guides: '/guides.json' });
   await waitForCompagnon(page);
   expect(await page.evaluate(() => (window as any).Compagnon.start('modal-notice'))).toBe(true);
   await page.getByRole('dialog', { name: 'Inside the dialog' }).waitFor();
@@ -156,12 +155,7 @@ it('takes nothing while not started: a script tag without data-app opens no data
   const { cdp, ours } = await ourScripts(page);
   const globals = () => page.evaluate(() => Object.getOwnPropertyNames(window));
   const [before, namesBefore] = [await holdings(page, cdp, ours), await globals()];
-  await page.evaluate(() => new Promise((resolve) => {
-    const s = document.createElement('script');
-    s.src = '/compagnon.iife.js';
-    s.onload = resolve;
-    document.head.append(s);
-  }));
+  await addScript(page);
   // A few tasks for anything the script started asynchronously (an IndexedDB open resolves in one or two).
   await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
   await expect.poll(() => ours.size).toBe(1);
